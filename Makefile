@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    virtualenv, install, migrate, import and publish the demo and sample issues,
+#               print the local admin password, serve on http://127.0.0.1:8000/
+#   make test   virtualenv, install, Chromium for the browser tests, the whole test suite
+# DATABASE_URL selects the database (SQLite file by default).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SAMPLES ?= ../shared/samples
+HOST   ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup browser serve import-samples bench score clean
+
+setup: $(VENV)/.installed .env
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# Development settings for this checkout; real environment variables always win over it.
+.env:
+	printf 'DJANGO_DEBUG=1\n' > .env
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
+	$(PY) manage.py runserver $(HOST)
+
+test: setup browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Debian's Chromium and a CJK font for the browser tests (Playwright's own download fails here).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q 'CJK'; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing Debian chromium and fonts-noto-cjk for the browser tests"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+score: setup
+	$(PY) $(dir $(SAMPLES))tools/score_import.py --python $(PY) $(SAMPLES)
+
+bench: setup
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3* staticfiles .pytest_cache

@@ -1,0 +1,132 @@
+from django.contrib import admin, messages
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication, Tag, VocabularyWord
+from ..services import intel
+from .articles import ArticleAdmin  # noqa: F401  (registers itself)
+from .desk import correction_undo_view, correction_view, issue_desk_view
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "town", "district", "publisher", "slug"]
+    search_fields = ["name", "town", "district", "publisher"]
+    list_filter = ["district"]
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    change_list_template = "admin/articles/issue/change_list.html"
+    list_display = ["__str__", "publication", "date", "date_precision", "number", "article_count", "desk_link",
+                    "source_name", "imported_by", "imported_at"]
+    list_filter = ["publication", "date_precision", ("date", admin.DateFieldListFilter)]
+    search_fields = ["source_name", "source_sha256", "publication__name"]
+    date_hierarchy = "date"
+    readonly_fields = ["source_sha256", "source_encoding", "imported_at", "imported_by", "source_name"]
+    list_select_related = ["publication", "imported_by"]
+
+    @admin.display(description="文章数")
+    def article_count(self, obj):
+        return obj.articles.count()
+
+    @admin.display(description="编排")
+    def desk_link(self, obj):
+        return format_html('<a href="{}">本期编排</a>', reverse("admin:articles_issue_desk", args=[obj.pk]))
+
+    def get_urls(self):
+        from .importing import IssueImportPreviewView, IssueUploadView
+
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(IssueUploadView.as_view(admin_site=self.admin_site)), name="articles_issue_import"),
+            path("import/<uuid:batch>/", view(IssueImportPreviewView.as_view(admin_site=self.admin_site)),
+                 name="articles_issue_import_preview"),
+            path("<int:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
+                 name="articles_issue_desk"),
+        ] + super().get_urls()
+
+
+@admin.register(ArticleWarning)
+class ArticleWarningAdmin(admin.ModelAdmin):
+    list_display = ["article", "code", "message", "resolved_at"]
+    list_filter = ["code", ("resolved_at", admin.EmptyFieldListFilter)]
+    search_fields = ["message", "article__title"]
+    list_select_related = ["article"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+@admin.register(VocabularyWord)
+class VocabularyWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "kind", "preferred", "source", "updated_at"]
+    list_filter = ["kind", "source"]
+    search_fields = ["word"]
+    autocomplete_fields = ["preferred"]
+    actions = ["merge_into_first"]
+
+    @admin.action(description="合并为同义词（并入所选中最早添加的一个词）")
+    def merge_into_first(self, request, queryset):
+        words = list(queryset.order_by("created_at", "pk"))
+        if len(words) < 2:
+            self.message_user(request, "请至少选择两个词", messages.WARNING)
+            return
+        preferred = words[0]
+        count = intel.vocabulary_merge(synonyms=words[1:], preferred=preferred)
+        self.message_user(request, f"已把 {count} 个词并入“{preferred.word}”，相应标签也已合并")
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    fields = ["title", "office", "issue_date", "article"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "town"]
+    list_filter = ["town"]
+    search_fields = ["name"]
+    inlines = [MentionInline]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    change_list_template = "admin/articles/correction/change_list.html"
+    list_display = ["find", "replace", "hit_count", "user", "at", "undone_at", "undo_button"]
+    readonly_fields = ["find", "replace", "user", "at", "undone_at", "undone_by"]
+
+    @admin.display(description="处数")
+    def hit_count(self, obj):
+        return obj.hits.count()
+
+    @admin.display(description="撤销")
+    def undo_button(self, obj):
+        if obj.undone_at:
+            return "已撤销"
+        return format_html('<a class="button" href="{}">撤销…</a>',
+                           reverse("admin:articles_correction_undo", args=[obj.pk]))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.correct_archive")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("find/", view(lambda request: correction_view(self.admin_site, request)),
+                 name="articles_correction_find"),
+            path("<int:pk>/undo/", view(lambda request, pk: correction_undo_view(self.admin_site, request, pk)),
+                 name="articles_correction_undo"),
+        ] + super().get_urls()

@@ -1,0 +1,103 @@
+"""The issue desk and archive-wide corrections: admin views over the workflow services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from ..models import Article, Correction, Issue
+from ..services import corrections, workflow
+
+
+def _datetime(value: str | None):
+    if not value:
+        return None
+    try:
+        return timezone.make_aware(timezone.datetime.fromisoformat(value))
+    except ValueError as exc:
+        raise ValidationError("时间格式不对") from exc
+
+
+def issue_desk_view(admin_site, request, pk):
+    """An issue's articles in print order: state, warnings, reorder, merge, split, publish."""
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            _desk_action(request, issue)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[issue.pk]))
+    articles = list(issue.articles.order_by("position", "pk").annotate(
+        open_warnings=Count("import_warnings", filter=Q(import_warnings__resolved_at__isnull=True))))
+    return render(request, "admin/articles/issue/desk.html", {
+        **admin_site.each_context(request), "title": f"本期编排：{issue}", "issue": issue, "articles": articles,
+        "opts": Issue._meta, "can_publish": request.user.has_perm(workflow.PUBLISH),
+        "can_change": request.user.has_perm(workflow.CHANGE),
+    })
+
+
+def _desk_action(request, issue: Issue) -> None:
+    action = request.POST.get("action")
+    user = request.user
+    if action in {"up", "down"}:
+        article = get_object_or_404(Article, pk=request.POST.get("article"), issue=issue)
+        workflow.article_move(article=article, offset=-1 if action == "up" else 1, user=user)
+    elif action == "merge":
+        first = get_object_or_404(Article, pk=request.POST.get("article"), issue=issue)
+        second = get_object_or_404(Article, pk=request.POST.get("other"), issue=issue)
+        workflow.article_merge(first=first, second=second, user=user)
+        messages.success(request, f"已把《{second.title}》并入《{first.title}》；原文章保存在历史中")
+    elif action == "publish":
+        done, skipped = workflow.issue_publish(issue=issue, user=user, publish_at=_datetime(request.POST.get("publish_at")))
+        messages.success(request, f"本期已发布或定时发布 {done} 篇文章")
+    else:
+        raise ValidationError("未知操作")
+
+
+def correction_view(admin_site, request):
+    """Find a string across the archive, preview every hit, replace the chosen ones."""
+    workflow.require(request.user, corrections.PERMISSION)
+    find = (request.POST.get("find") or request.GET.get("find") or "").strip()
+    replace = request.POST.get("replace", request.GET.get("replace", ""))
+    if request.method == "POST" and request.POST.get("apply"):
+        try:
+            done = corrections.correction_apply(find=find, replace=replace, keys=request.POST.getlist("hit"),
+                                                user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已在 {done.hits.count()} 处把“{find}”改为“{replace}”，可随时撤销")
+            return HttpResponseRedirect(reverse("admin:articles_correction_changelist"))
+    hits = corrections.correction_find(find=find) if find else []
+    return render(request, "admin/articles/correction/find.html", {
+        **admin_site.each_context(request), "title": "全档案查找替换", "find": find, "replace": replace, "hits": hits,
+        "opts": Correction._meta,
+    })
+
+
+def correction_undo_view(admin_site, request, pk):
+    correction = get_object_or_404(Correction, pk=pk)
+    workflow.require(request.user, corrections.PERMISSION)
+    if request.method != "POST":
+        return render(request, "admin/articles/correction/undo.html", {
+            **admin_site.each_context(request), "title": "撤销更正", "correction": correction,
+            "hits": correction.hits.select_related("article"), "opts": Correction._meta,
+        })
+    if request.method == "POST":
+        try:
+            undone, missing = corrections.correction_undo(correction=correction, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            text = f"已撤销 {undone} 处"
+            if missing:
+                text += f"；{missing} 处此后已被改动，未撤销"
+            messages.success(request, text)
+    return HttpResponseRedirect(reverse("admin:articles_correction_changelist"))

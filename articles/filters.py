@@ -1,0 +1,54 @@
+"""Filters on the public article lists and search results (django-filter)."""
+
+import django_filters
+from django import forms
+
+from .models import Article, Person, Publication, Tag
+
+
+class ArticleFilter(django_filters.FilterSet):
+    paper = django_filters.ModelChoiceFilter(
+        label="报纸", field_name="issue__publication", to_field_name="slug", queryset=Publication.objects.all(),
+        empty_label="全部报纸")
+    tag = django_filters.ModelChoiceFilter(label="标签", field_name="tags", to_field_name="slug",
+                                           queryset=Tag.objects.all(), widget=forms.HiddenInput)
+    person = django_filters.ModelChoiceFilter(label="人物", method="filter_person", queryset=Person.objects.all(),
+                                              widget=forms.HiddenInput)
+    year = django_filters.NumberFilter(label="年份", field_name="issue_date__year", min_value=1949, max_value=2100,
+                                       widget=forms.NumberInput(attrs={"placeholder": "如 2023", "inputmode": "numeric"}))
+    date_from = django_filters.DateFilter(label="起始日期", field_name="issue_date", lookup_expr="gte",
+                                          widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(label="截止日期", field_name="issue_date", lookup_expr="lte",
+                                        widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Article
+        fields = ["paper", "tag", "person", "year", "date_from", "date_to"]
+
+    def filter_person(self, queryset, name, value):
+        return queryset.filter(pk__in=value.mentions.values("article_id"))
+
+    @property
+    def valid_qs(self):
+        """Filtered by the values that are valid; an invalid value is reported, never an error page."""
+        self.form.is_valid()
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if value not in (None, "") and name not in self.form.errors:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def active(self) -> bool:
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(v not in (None, "") for v in self.form.cleaned_data.values())
+
+    @property
+    def follows_tag_or_person(self) -> bool:
+        """Does a valid tag or person filter narrow the list? (See ArticleQuerySet.newest_first.)"""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(self.form.cleaned_data.get(name) for name in ("tag", "person"))

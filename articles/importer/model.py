@@ -1,0 +1,112 @@
+"""Plain dataclasses the import pipeline produces. No Django here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body."""
+
+    type: str  # "paragraph" | "subhead"
+    text: str
+
+    def to_json(self) -> dict:
+        return {"type": self.type, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something an editor should know of: a repair made, or a doubt left."""
+
+    code: str
+    message: str
+    data: dict = field(default_factory=dict, compare=False)
+
+    def to_json(self) -> dict:
+        out = {"code": self.code, "message": self.message}
+        if self.data:
+            out["data"] = self.data
+        return out
+
+
+@dataclass
+class ParsedArticle:
+    title: str
+    column: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    source_text: str = ""  # the article's lines exactly as imported
+
+    def to_json(self) -> dict:
+        return {
+            "column": self.column,
+            "kicker": self.kicker,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "blocks": [b.to_json() for b in self.blocks],
+            "captions": list(self.captions),
+            "warnings": [w.to_json() for w in self.warnings],
+        }
+
+    @property
+    def text_length(self) -> int:
+        return sum(len(b.text) for b in self.blocks)
+
+
+@dataclass
+class IssueMeta:
+    publication: str | None = None
+    town: str | None = None
+    district: str | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None  # "day" | "month"
+    number: int | None = None
+    pages: int | None = None
+    next_issue_date: dt.date | None = None
+    editorial_board: list[str] = field(default_factory=list)
+    contact: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "publication": self.publication,
+            "town": self.town,
+            "district": self.district,
+            "publisher": self.publisher,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "number": self.number,
+            "pages": self.pages,
+            "next_issue_date": self.next_issue_date.isoformat() if self.next_issue_date else None,
+            "editorial_board": list(self.editorial_board),
+            "contact": dict(self.contact),
+        }
+
+
+@dataclass
+class ParsedIssue:
+    source: str
+    sha256: str
+    encoding: str
+    text: str  # the decoded source, verbatim but for line endings
+    meta: IssueMeta
+    articles: list[ParsedArticle] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "issue": self.meta.to_json(),
+            "articles": [a.to_json() for a in self.articles],
+            "leftovers": list(self.leftovers),
+            "warnings": [w.to_json() for w in self.warnings],
+        }

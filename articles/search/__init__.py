@@ -1,0 +1,12 @@
+"""Chinese full-text search over published articles: a bigram index in the database.
+
+`index` keeps the index in step with the articles; `query` finds articles through it. Search
+finds exactly the articles a plain substring match finds (see tokens.py for why bigrams).
+"""
+
+from .index import index_articles, rebuild_index, refresh_statistics, unindex_article
+from .query import NEWEST, RELEVANCE, SearchHits, search_articles, search_hits
+from .tokens import split_query
+
+__all__ = ["NEWEST", "RELEVANCE", "SearchHits", "index_articles", "rebuild_index", "refresh_statistics",
+           "search_articles", "search_hits", "split_query", "unindex_article"]

@@ -1,0 +1,173 @@
+"""Finding articles: every term as an exact substring, through the index, ranked and paged
+without sorting every hit of a common word.
+
+On SQLite the index is an FTS5 table of bigrams, and a term's bigrams as a phrase match exactly.
+On PostgreSQL it is a GIN index of every run of up to four characters (a token set has no
+positions: they stop at 16,383): a term of up to four characters is one token, matched exactly; a
+longer term's four-character runs narrow the articles to a superset, which a substring test on
+the indexed, folded text then makes exact. Visibility is decided by the queryset searched, i.e. by
+Article.objects.published().
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Lookup, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length, Replace
+
+from ..models import NEWEST_FIRST, Article, SearchEntry
+from .index import FTS_TABLE, POSTGRES_LONGEST
+from .tokens import phrase_tokens, split_query, term_tokens
+
+# Up to this many hits, how often the term occurs in each ranks them.
+FREQUENCY_RANK_LIMIT = 1000
+# A term held by more than one indexed article in COMMON_SHARE is common: its hits are shown
+# newest first, found by walking the archive newest first instead of ranking every hit.
+COMMON_SHARE = 50
+WALK_CHUNK = 500  # the first stretch walked; each next one is twice as long
+WALK_ROWS = 8000  # a walk that has not found its page after this many articles gives way
+WALK_DEPTH = 500  # results beyond this come from the ordered query, not a walk
+
+RELEVANCE, NEWEST = "relevance", "newest"
+
+
+@SearchVectorField.register_lookup
+class HoldsTokens(Lookup):
+    """`tokens @@ '...'::tsquery` with the query as built here: Django's own `@@` lookup would
+    run it through a text-search configuration, which would re-parse the tokens."""
+
+    lookup_name = "holds"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @@ {rhs}::tsquery", [*lhs_params, *rhs_params]
+
+
+def _tsquery(term: str) -> str:
+    prefix = len(term) == 1
+    return " & ".join(f"'{t}'" + (":*" if prefix else "") for t in term_tokens(term, longest=POSTGRES_LONGEST))
+
+
+def _fts_phrase(term: str) -> str:
+    return f'"{term_tokens(term)[0]}"*' if len(term) == 1 else '"' + " ".join(phrase_tokens(term)) + '"'
+
+
+def _holding(term: str) -> Q:
+    """Articles holding `term`, exactly."""
+    if connection.vendor == "sqlite":
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (_fts_phrase(term),)))
+    holding = Q(search_entry__tokens__holds=_tsquery(term))
+    if len(term) > POSTGRES_LONGEST:
+        holding &= Q(search_entry__text__contains=term)
+    return holding
+
+
+def _index_matches(term: str, *, limit: int) -> int:
+    """How many indexed articles hold a term's tokens, from the index alone, counted up to `limit`."""
+    if connection.vendor == "sqlite":
+        sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(term)]
+    else:
+        sql, params = "SELECT article_id FROM articles_searchentry WHERE tokens @@ %s::tsquery", [_tsquery(term)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(limit)}) AS hits", params)
+        return cursor.fetchone()[0]
+
+
+def _indexed_count() -> int:
+    from ..caching import cached
+
+    return cached("search-indexed-count", SearchEntry.objects.count)
+
+
+class SearchHits:
+    """The ids of a search's hits in the order shown, sliced lazily like a queryset.
+
+    `matching` is the exact set (unordered); `ordering` says how the hits are ranked. When they
+    are shown newest first, a page near the top is found by walking the searched articles newest
+    first and testing each against the indexed text, which for a common term stops after a few
+    hundred articles where ranking every hit would touch thousands.
+    """
+
+    ordered = True  # for Paginator: the order is fixed
+
+    def __init__(self, *, terms: list[str], within: QuerySet | None, matching: QuerySet, queryset: QuerySet,
+                 ordering: str):
+        self.terms, self.matching, self.ordering = terms, matching, ordering
+        self.within = within  # the articles searched, when a walk through them may serve a page
+        self.queryset = queryset  # the hits as articles, in order
+
+    def count(self) -> int:
+        return self.matching.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key:key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if self.within is not None and self.ordering == NEWEST and stop is not None and stop <= WALK_DEPTH:
+            found = self._walk(stop)
+            if found is not None:
+                return found[start:stop]
+        return list(self.queryset.values_list("pk", flat=True)[start:stop])
+
+    def _walk(self, needed: int) -> list[int] | None:
+        """The first `needed` hits, or None if they are too sparse among the newest articles.
+
+        The newest articles come with their indexed text and are tested here: a test in SQL
+        tempts the planner to scan every text in the index, whose cost it cannot see.
+        """
+        newest = self.within.newest_first().values_list("pk", "search_entry__text")
+        found: list[int] = []
+        offset, size = 0, WALK_CHUNK
+        while offset < WALK_ROWS:
+            stretch = list(newest[offset:offset + size])
+            found.extend(pk for pk, text in stretch if text is not None and all(t in text for t in self.terms))
+            if len(found) >= needed or len(stretch) < size:
+                return found
+            offset, size = offset + size, size * 2
+        return None
+
+
+def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = True) -> SearchHits:
+    """Published articles (of `queryset`) whose title, subtitle or body contain every term.
+
+    Ranked by relevance (a hit in the title or subtitle first, then, for a rarer term, how often
+    it occurs, then recency); the hits of terms that are all common are shown newest first.
+    walk=False when `queryset` follows one tag or person: its articles may all be old, which a
+    walk from the newest would reach last (see ArticleQuerySet.newest_first).
+    """
+    within = Article.objects.published() if queryset is None else queryset
+    terms = split_query(query)
+    if not terms:
+        none = within.none()
+        return SearchHits(terms=[], within=none, matching=none, queryset=none, ordering=RELEVANCE)
+    matching = within
+    for term in terms:
+        matching = matching.filter(_holding(term))
+    common = max(FREQUENCY_RANK_LIMIT, _indexed_count() // COMMON_SHARE)
+    first = terms[0]
+    first_count = _index_matches(first, limit=common + 1)
+    if first_count > common and all(_index_matches(t, limit=common + 1) > common for t in terms[1:]):
+        return SearchHits(terms=terms, within=within if walk else None, matching=matching,
+                          queryset=matching.newest_first(by_index=walk), ordering=NEWEST)
+    ranked = matching.annotate(
+        title_hit=Case(When(Q(title__icontains=first) | Q(subtitle__icontains=first), then=Value(1)),
+                       default=Value(0), output_field=IntegerField()))
+    if first_count > FREQUENCY_RANK_LIMIT:
+        # Counting every occurrence in thousands of texts costs more than it tells: recency decides.
+        ordered = ranked.order_by("-title_hit", *NEWEST_FIRST)
+    else:
+        text = F("search_entry__text")
+        occurrences = (Length(text) - Length(Replace(text, Value(first), Value("")))) / len(first)
+        ordered = ranked.annotate(occurrences=occurrences).order_by("-title_hit", "-occurrences", *NEWEST_FIRST)
+    return SearchHits(terms=terms, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE)
+
+
+def search_articles(query: str, queryset: QuerySet | None = None) -> QuerySet:
+    """The hits of search_hits() as a queryset of articles, in the same order."""
+    return search_hits(query, queryset).queryset

@@ -1,0 +1,83 @@
+"""A batch of issue files: parse them all, check them together, write each in its own transaction."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..importer import ParsedIssue, SourceError
+from ..search import refresh_statistics
+from .intel import check_batch
+from .importing import (
+    BatchReport,
+    ImportRefused,
+    Source,
+    SourceFailure,
+    collect_sources,
+    issue_import,
+    parse_source,
+)
+
+logger = logging.getLogger("newsroom.import")
+STATISTICS_AFTER = 20  # imports of this many issues refresh the query planner's statistics
+
+
+@dataclass
+class BatchOutcome(BatchReport):
+    parsed: list[ParsedIssue] = field(default_factory=list)
+
+    @property
+    def parsed_json(self) -> list[dict]:
+        return [issue.to_json() for issue in self.parsed]
+
+
+def parse_sources(sources: Iterable[Source | SourceFailure], outcome: BatchOutcome, *, progress: bool = False) -> None:
+    sources = list(sources)
+    for source in _progress(sources, progress, "解析"):
+        if isinstance(source, SourceFailure):
+            outcome.failed.append(source)
+            continue
+        try:
+            outcome.parsed.append(parse_source(source))
+        except SourceError as exc:
+            outcome.failed.append(SourceFailure(source.name, exc.reason, exc.message))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            outcome.failed.append(SourceFailure(source.name, "crash", f"导入程序出错：{type(exc).__name__}: {exc}"))
+
+
+def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool = False, replace: bool = False,
+                   publication=None, date=None, publish: bool = False, user=None,
+                   progress: bool = False) -> BatchOutcome:
+    outcome = BatchOutcome()
+    parse_sources(sources, outcome, progress=progress)
+    readings = check_batch(outcome.parsed)
+    if dry_run:
+        return outcome
+    for parsed in _progress(outcome.parsed, progress, "写入"):
+        try:
+            outcome.imported.append(issue_import(parsed=parsed, user=user, publication=publication, date=date,
+                                                 publish=publish, replace=replace, readings=readings.get(parsed.sha256)))
+        except ImportRefused as exc:
+            target = outcome.skipped if exc.reason == "duplicate" else outcome.failed
+            target.append(SourceFailure(parsed.source, exc.reason, exc.message))
+        except Exception as exc:  # noqa: BLE001 - the transaction rolled back; go on with the others
+            logger.exception("import of %s failed", parsed.source)
+            outcome.failed.append(SourceFailure(parsed.source, "write-failed",
+                                                f"写入数据库时出错，本期未导入（{type(exc).__name__}: {exc}）"))
+    if len(outcome.imported) >= STATISTICS_AFTER:
+        refresh_statistics()
+    return outcome
+
+
+def import_paths(paths, **options) -> BatchOutcome:
+    return import_sources(collect_sources(paths), **options)
+
+
+def _progress(items: list, enabled: bool, label: str):
+    if not enabled or len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=label, unit="期", file=sys.stderr)

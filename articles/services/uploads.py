@@ -1,0 +1,40 @@
+"""Uploads in the admin: keep the files for the preview, import them on confirmation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ImportUpload
+from .batch import BatchOutcome, import_sources
+from .importing import Source
+
+STALE_AFTER = dt.timedelta(days=1)
+
+
+@transaction.atomic
+def uploads_store(*, files, user) -> uuid.UUID:
+    """Keep uploaded files until the editor confirms; returns the batch id."""
+    ImportUpload.objects.filter(uploaded_at__lt=timezone.now() - STALE_AFTER).delete()
+    batch = uuid.uuid4()
+    ImportUpload.objects.bulk_create(
+        [ImportUpload(batch=batch, name=f.name[:255], data=f.read(), uploaded_by=user) for f in files]
+    )
+    return batch
+
+
+def uploads_preview(*, batch: uuid.UUID, user) -> BatchOutcome:
+    return import_sources(_sources(batch, user), dry_run=True)
+
+
+def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False) -> BatchOutcome:
+    outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish)
+    ImportUpload.objects.filter(batch=batch, uploaded_by=user).delete()
+    return outcome
+
+
+def _sources(batch: uuid.UUID, user) -> list[Source]:
+    return [Source(u.name, bytes(u.data)) for u in ImportUpload.objects.filter(batch=batch, uploaded_by=user)]

@@ -1,0 +1,59 @@
+"""Keep what is derived from articles in step with them, whichever path changed them."""
+
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
+
+from .models import Article, Issue, TaggedArticle
+
+
+def _publicly_visible_change(instance: Article) -> bool:
+    """Did this save change what the public may see? (It did if the article is or was published.)"""
+    from .models import ArticleStatus, SearchEntry
+
+    return instance.status == ArticleStatus.PUBLISHED or SearchEntry.objects.filter(pk=instance.pk).exists()
+
+
+@receiver(post_save, sender=Article, dispatch_uid="article-search-index")
+def article_saved(sender, instance: Article, raw=False, **kwargs):
+    if raw:
+        return
+    from .caching import bump_content_version
+    from .search import index_articles
+
+    if _publicly_visible_change(instance):
+        bump_content_version()
+    index_articles([instance])
+
+
+@receiver(pre_delete, sender=Article, dispatch_uid="article-search-unindex")
+def article_deleting(sender, instance: Article, **kwargs):
+    from .caching import bump_content_version
+    from .search import unindex_article
+
+    if _publicly_visible_change(instance):
+        bump_content_version()
+    unindex_article(instance.pk)
+
+
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="tagging-public-pages")
+@receiver(pre_delete, sender=TaggedArticle, dispatch_uid="untagging-public-pages")
+def tags_changed(sender, instance: TaggedArticle, **kwargs):
+    from .caching import bump_content_version
+    from .models import ArticleStatus
+
+    if Article.objects.filter(pk=instance.content_object_id, status=ArticleStatus.PUBLISHED).exists():
+        bump_content_version()
+
+
+@receiver(post_save, sender=Issue, dispatch_uid="issue-date-to-articles")
+def issue_saved(sender, instance: Issue, raw=False, **kwargs):
+    """An issue's date corrected: its articles' copy of the date follows, and so do public pages."""
+    if raw:
+        return
+    from .caching import bump_content_version
+    from .models import ArticleStatus
+
+    stale = Article.objects.filter(issue=instance).exclude(issue_date=instance.date)
+    if stale.filter(status=ArticleStatus.PUBLISHED).exists():
+        bump_content_version()
+    stale.update(issue_date=instance.date)

@@ -1,0 +1,27 @@
+// One-click tag decisions without leaving the page (the forms still work without scripts).
+document.addEventListener("submit", async (event) => {
+  const form = event.target;
+  if (!form.classList.contains("suggestion-form")) return;
+  event.preventDefault();
+  const response = await fetch(form.action, {
+    method: "POST", body: new FormData(form), headers: { Accept: "application/json" }, credentials: "same-origin",
+  });
+  if (!response.ok) { form.submit(); return; }
+  const data = await response.json();
+  const item = form.closest("li");
+  item.dataset.state = data.state;
+  item.querySelector(".state").textContent = data.state === "accepted" ? "已采用" : "已否决";
+  if (data.state === "rejected") item.remove();
+  else form.remove();
+  const accepted = document.getElementById("accepted-tags");
+  accepted.replaceChildren(...(data.tags.length ? data.tags.map((name) => {
+    const span = document.createElement("span"); span.className = "tag"; span.textContent = name; return span;
+  }) : [document.createTextNode("（无）")]));
+});
+
+// "Select all" for the correction preview.
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!box.dataset || !box.dataset.selectAll) return;
+  document.querySelectorAll(`input[name="${box.dataset.selectAll}"]`).forEach((b) => { b.checked = box.checked; });
+});

@@ -1,0 +1,1 @@
+"""Chinese text intelligence: segmentation, keywords, people, name checks. Pure Python, no Django."""

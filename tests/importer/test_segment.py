@@ -1,0 +1,89 @@
+"""Headlines, subheads and captions: how the blocks of an issue become articles."""
+
+from articles.importer import parse_text
+
+
+def headlines(text):
+    return [(a.column, a.kicker, a.title, a.subtitle) for a in parse_text(text).articles]
+
+
+P1 = "3月15日，青枫镇召开居民区工作会议，部署今年的重点工作。镇党委书记杜明远出席会议。"
+P2 = "杜明远指出，各居民区要把群众的事当作自己的事，切实解决急难愁盼问题。"
+P3 = "5月8日，青枫镇开展防汛防台应急演练，抢险队伍二十分钟内抵达现场。"
+P4 = "镇长沈佳琪指出，汛期将至，各部门要提前排查隐患点位，备足抢险物资。"
+
+
+def test_markdown_headings_mark_titles_and_subtitles():
+    text = f"# 凝心聚力 共建家园\n\n## 青枫镇召开居民区工作会议\n\n{P1}\n\n{P2}\n\n# 防汛不松劲\n\n## 青枫镇开展防汛演练\n\n{P3}\n"
+    assert headlines(text) == [(None, None, "凝心聚力 共建家园", "青枫镇召开居民区工作会议"),
+                               (None, None, "防汛不松劲", "青枫镇开展防汛演练")]
+
+
+def test_one_markdown_level_alone_marks_titles():
+    text = f"## 青枫镇召开居民区工作会议\n\n{P1}\n\n## 青枫镇开展防汛演练\n\n{P3}\n"
+    assert [h[2] for h in headlines(text)] == ["青枫镇召开居民区工作会议", "青枫镇开展防汛演练"]
+
+
+def test_bare_headline_stacks_are_display_title_over_factual_subtitle():
+    text = f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n{P1}\n\n{P2}\n\n\n\n防汛不松劲\n\n青枫镇开展防汛防台应急演练\n\n{P3}\n"
+    assert headlines(text) == [(None, None, "凝心聚力 共建家园", "青枫镇召开居民区工作会议"),
+                               (None, None, "防汛不松劲", "青枫镇开展防汛防台应急演练")]
+
+
+def test_a_lone_bare_line_between_paragraphs_is_a_subhead_when_the_paper_stacks_its_headlines():
+    text = f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n{P1}\n\n聚焦民生补短板\n\n{P2}\n"
+    article = parse_text(text).articles[0]
+    assert [(b.type, b.text) for b in article.blocks] == [("paragraph", P1), ("subhead", "聚焦民生补短板"), ("paragraph", P2)]
+
+
+def test_a_paper_that_never_stacks_headlines_prints_one_line_titles():
+    text = f"青枫镇召开居民区工作会议\n\n{P1}\n\n{P2}\n\n青枫镇开展防汛演练\n\n{P3}\n\n{P4}\n"
+    assert [h[2] for h in headlines(text)] == ["青枫镇召开居民区工作会议", "青枫镇开展防汛演练"]
+
+
+def test_a_column_label_sits_above_the_title():
+    text = f"### 民生实事\n\n# 一部电梯 一片温情\n\n## 青枫镇加快推进加装电梯\n\n{P1}\n"
+    assert headlines(text) == [("民生实事", None, "一部电梯 一片温情", "青枫镇加快推进加装电梯")]
+    bare = f"民生实事\n\n一部电梯 一片温情\n\n青枫镇加快推进加装电梯\n\n{P1}\n"
+    assert headlines(bare) == [("民生实事", None, "一部电梯 一片温情", "青枫镇加快推进加装电梯")]
+
+
+def test_one_line_holding_a_title_and_a_long_subtitle_is_split():
+    text = f"青枫镇召开2024年居民区工作会议 进一步明确下半年工作重点\n\n{P1}\n"
+    assert headlines(text) == [(None, None, "青枫镇召开2024年居民区工作会议", "进一步明确下半年工作重点")]
+
+
+def test_a_caption_after_a_picture_gap_is_not_body_text():
+    text = f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n\n\n会议现场\n\n{P1}\n\n{P2}\n"
+    article = parse_text(text).articles[0]
+    assert article.captions == ["会议现场"]
+    assert all("会议现场" != b.text for b in article.blocks)
+
+
+def test_a_caption_dropped_inside_a_sentence_is_lifted_out_and_the_sentence_rejoined():
+    text = f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n{P1}\n\n杜明远指出，各居民区要把群众的事当作\n\n\n\n居民代表在会上发言\n\n自己的事，切实解决急难愁盼问题。\n"
+    article = parse_text(text).articles[0]
+    assert article.captions == ["居民代表在会上发言"]
+    assert article.blocks[-1].text == P2
+
+
+def test_a_caption_before_the_next_stack_belongs_to_the_article_it_closes():
+    text = (f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n{P1}\n\n\n\n青枫镇召开居民区工作会议现场\n\n"
+            f"防汛不松劲\n\n青枫镇开展防汛防台应急演练\n\n{P3}\n")
+    first, second = parse_text(text).articles
+    assert first.captions == ["青枫镇召开居民区工作会议现场"]
+    assert second.title == "防汛不松劲" and second.kicker is None
+
+
+def test_two_stacks_printed_side_by_side_each_get_their_own_body():
+    text = (f"# 凝心聚力 共建家园\n\n## 青枫镇召开居民区工作会议\n\n# 防汛不松劲\n\n## 青枫镇开展防汛防台应急演练\n\n\n\n"
+            f"会议现场\n\n{P1}\n\n{P2}\n\n\n\n演练现场\n\n{P3}\n\n{P4}\n")
+    first, second = parse_text(text).articles
+    assert [b.text for b in first.blocks] == [P1, P2] and first.captions == ["会议现场"]
+    assert [b.text for b in second.blocks] == [P3, P4] and second.captions == ["演练现场"]
+
+
+def test_captions_at_the_end_of_the_file_belong_to_the_last_article():
+    text = f"防汛不松劲\n\n青枫镇开展防汛防台应急演练\n\n{P3}\n\n\n\n抢险队员架设泵车\n\n\n\n志愿者转移老人\n"
+    article = parse_text(text).articles[0]
+    assert article.captions == ["抢险队员架设泵车", "志愿者转移老人"]

@@ -1,0 +1,185 @@
+"""Search finds exactly the articles a plain substring match finds, on whichever database runs."""
+
+import datetime as dt
+import random
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Article
+from articles.search import search_articles, split_query
+from articles.search.tokens import document_text, fold
+from articles.services import workflow
+
+from ..factories import make_article, make_article_in_each_hidden_state
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(settings.BASE_DIR)
+SOURCES = [ROOT / "articles" / "demo_issues"] + [p for p in [ROOT.parent / "shared" / "samples"] if p.exists()]
+
+
+def baseline(query):
+    """The brute-force answer: published articles holding every term as a substring."""
+    terms = split_query(query)
+    return {a.pk for a in Article.objects.published()
+            if terms and all(t in fold(document_text(a.title, a.subtitle, a.body)) for t in terms)}
+
+
+def found(query):
+    return set(search_articles(query).values_list("pk", flat=True))
+
+
+@pytest.fixture
+def corpus():
+    call_command("import_issues", "--publish", *map(str, SOURCES), stdout=mock.MagicMock())
+    make_article(title="WiFi 全覆盖", body="社区学校开通 WiFi，网速100%提升；费用_零_元。<script>alert(1)</script> O'Neil")
+    make_article_in_each_hidden_state(marker="晓清")  # hidden articles that contain the words searched for
+    return list(Article.objects.published())
+
+
+QUERIES = ["晓清", "卞晓清", "下晓清", "加梯", "加装电梯", "一网统管", "人大代表", "新泾", "2019年", "8:30", "“", "”出",
+           "镇", "桥", "8", "wifi", "WIFI", "100%", "_零_", "<script>", "O'Neil", "不存在的词语", "zzqx",
+           "垃圾分类 新泾", "卞晓清 2022", "人大 代表 新泾镇", "镇 镇"]
+
+
+def test_every_listed_query_finds_exactly_the_substring_set(corpus):
+    for query in QUERIES:
+        assert found(query) == baseline(query), query
+
+
+def test_random_substrings_of_the_archive_find_exactly_the_substring_set(corpus):
+    rng = random.Random(20261122)
+    texts = [document_text(a.title, a.subtitle, a.body) for a in corpus]
+    checked = 0
+    while checked < 300:
+        text = rng.choice(texts)
+        length = rng.randint(2, 7)
+        start = rng.randrange(0, max(1, len(text) - length))
+        query = text[start:start + length]
+        if not query.strip() or any(ch.isspace() for ch in query):
+            continue
+        assert found(query) == baseline(query), query
+        checked += 1
+
+
+def test_title_hits_come_first_then_more_frequent_hits(corpus):
+    results = list(search_articles("垃圾分类"))
+    title_hits = [a for a in results if "垃圾分类" in a.title + a.subtitle]
+    assert results[: len(title_hits)] == title_hits
+    rest = results[len(title_hits):]
+    counts = [a.occurrences for a in rest]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_the_index_follows_publish_edit_withdraw_and_delete(chief_user):
+    article = make_article(status="draft", published_at=None, body="梅溪湾首次出现。")
+    assert found("梅溪湾") == set()
+    workflow.article_transition(article=article, action="publish", user=chief_user)
+    assert found("梅溪湾") == {article.pk}
+    article.refresh_from_db()
+    workflow.article_update(article=article, user=chief_user, expected_version=article.version,
+                            data={"body": "改成了枫泾湾。"})
+    assert found("梅溪湾") == set() and found("枫泾湾") == {article.pk}
+    workflow.article_transition(article=article, action="withdraw", user=chief_user)
+    assert found("枫泾湾") == set()
+    workflow.article_transition(article=article, action="redraft", user=chief_user)
+    workflow.article_transition(article=article, action="publish", user=chief_user)
+    assert found("枫泾湾") == {article.pk}
+    article.delete()
+    assert found("枫泾湾") == set()
+
+
+def test_search_page_shows_snippets_with_hits_highlighted_and_text_escaped(client, corpus):
+    page = client.get(reverse("search"), {"q": "script"}).content.decode()
+    assert "&lt;<mark>script</mark>&gt;" in page
+    assert "<script>alert" not in page
+    page = client.get(reverse("search"), {"q": "加梯"}).content.decode()
+    assert "找到 2 篇" in page and "<mark>加梯</mark>" in page
+
+
+def test_empty_and_overlong_queries_are_answered_calmly(client, corpus):
+    assert client.get(reverse("search"), {"q": ""}).status_code == 200
+    assert client.get(reverse("search"), {"q": "镇" * 5000}).status_code == 200
+    assert client.get(reverse("search"), {"q": "   "}).status_code == 200
+
+
+@pytest.fixture
+def common_word_archive():
+    """Thirty published articles over ten issues, most holding “街道”, plus hidden ones that do too."""
+    from ..factories import make_issue
+
+    articles = []
+    for k in range(10):
+        issue = make_issue(date=dt.date(2020, 1, 1) + dt.timedelta(days=40 * ((k * 7) % 10)))
+        for position in range(1, 4):
+            body = "街道召开会议。" if (k + position) % 4 else "居民区开展活动。"
+            articles.append(make_article(issue, position=position, title=f"第{k}期第{position}篇", body=body))
+    make_article_in_each_hidden_state(marker="街道")
+    return articles
+
+
+def newest_first(articles, word):
+    hits = [a for a in articles if word in a.body]
+    return [a.pk for a in sorted(hits, key=lambda a: (-a.issue_date.toordinal(), a.issue_id, a.position, a.pk))]
+
+
+@pytest.mark.parametrize("chunk,rows", [(4, 40), (4, 8), (1000, 5000)])
+def test_a_common_word_lists_its_hits_newest_first_whether_walked_or_ordered(common_word_archive, chunk, rows):
+    from articles.search import NEWEST, search_hits
+    from articles.search import query
+
+    with mock.patch.multiple(query, FREQUENCY_RANK_LIMIT=10, COMMON_SHARE=10_000, WALK_CHUNK=chunk, WALK_ROWS=rows,
+                             WALK_DEPTH=12):
+        hits = search_hits("街道")
+        assert hits.ordering == NEWEST
+        expected = newest_first(common_word_archive, "街道")
+        assert hits.count() == len(expected) == len(baseline("街道"))
+        pages = [hits[start:start + 5] for start in range(0, 30, 5)]
+        assert [pk for page in pages for pk in page] == expected
+        assert hits[3] == expected[3]
+
+
+def test_a_rarer_word_keeps_relevance_ranking(common_word_archive):
+    from articles.search import RELEVANCE, search_hits
+    from articles.search import query
+
+    with mock.patch.multiple(query, FREQUENCY_RANK_LIMIT=10, COMMON_SHARE=10_000):
+        assert search_hits("居民区").ordering == RELEVANCE  # held by 7 of 30: at most the limit
+        assert set(search_hits("居民区")[:30]) == baseline("居民区")
+        assert search_hits("街道 第9期").ordering == RELEVANCE  # one rare term: the conjunction is rare
+
+
+def test_search_page_says_when_hits_are_shown_newest_first(client, common_word_archive):
+    from articles.search import query
+
+    with mock.patch.multiple(query, FREQUENCY_RANK_LIMIT=10, COMMON_SHARE=10_000):
+        page = client.get(reverse("search"), {"q": "街道"}).content.decode()
+    assert "按时间从新到旧排列" in page
+    assert "按时间从新到旧排列" not in client.get(reverse("search"), {"q": "第9期"}).content.decode()
+
+
+def test_newest_first_is_one_order_whether_the_index_is_walked_or_the_rows_sorted(common_word_archive):
+    published = Article.objects.published()
+    assert list(published.newest_first()) == list(published.newest_first(by_index=False))
+    assert [a.pk for a in published.newest_first()] == newest_first(common_word_archive, "")
+
+
+def test_a_search_within_a_tag_sorts_its_hits_instead_of_walking(client, common_word_archive):
+    from articles.search import search_hits
+    from articles.search import query
+
+    tagged = common_word_archive[::2]
+    for article in tagged:
+        article.tags.add("会议")
+    with mock.patch.multiple(query, FREQUENCY_RANK_LIMIT=10, COMMON_SHARE=10_000):
+        hits = search_hits("街道", Article.objects.published().filter(tags__name="会议"), walk=False)
+        assert hits.within is None
+        assert hits[:30] == newest_first(tagged, "街道")
+        page = client.get(reverse("search"), {"q": "街道", "tag": tagged[0].tags.get().slug})
+    assert page.status_code == 200
+    assert [a.pk for a in page.context["object_list"]] == newest_first(tagged, "街道")[:20]

@@ -1,0 +1,177 @@
+"""`manage.py import_issues`: writes, skips, replaces, refuses, and never leaves half an issue."""
+
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from articles.models import Article, ArticleStatus, ArticleWarning, Issue, Publication
+
+pytestmark = pytest.mark.django_db
+
+DEMOS = Path(settings.BASE_DIR) / "articles" / "demo_issues"
+MARKDOWN_DEMO = DEMOS / "qingfeng-2024-03-27.txt"
+BARE_DEMO = DEMOS / "meiyuan-2023-10-25.txt"
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        call_command("import_issues", *map(str, args), stdout=out, stderr=err)
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_import_writes_the_issue_and_its_articles_in_print_order():
+    code, out, _ = run(MARKDOWN_DEMO)
+    assert code == 0
+    issue = Issue.objects.get()
+    assert (issue.date, issue.number, issue.pages) == (dt.date(2024, 3, 27), 131, 4)
+    assert issue.publication.town == "青枫镇" and issue.publication.slug == "qingfeng"
+    assert issue.source_text == MARKDOWN_DEMO.read_text(encoding="utf-8")
+    titles = list(issue.articles.order_by("position").values_list("title", flat=True))
+    assert titles == ["青枫镇召开2024年工作会议", "垃圾分类 从“新时尚”到“好习惯”", "一部电梯 一片温情"]
+    first = issue.articles.get(position=1)
+    assert first.status == ArticleStatus.DRAFT and first.published_at is None
+    assert "## 聚焦民生补短板" in first.body
+    assert first.imported_text.startswith("## 青枫镇召开2024年工作会议")
+    assert ArticleWarning.objects.filter(article=first, code="text-gap").exists()
+    assert "导入 1 期，3 篇文章" in out
+
+
+def test_dry_run_writes_nothing_and_prints_the_json_contract():
+    code, out, _ = run("--dry-run", "--json", MARKDOWN_DEMO, BARE_DEMO)
+    assert code == 0
+    assert not Issue.objects.exists() and not Publication.objects.exists()
+    document = json.loads(out)
+    first = document["issues"][0]
+    assert set(first) >= {"source", "sha256", "issue", "articles", "leftovers", "warnings"}
+    assert first["source"] == MARKDOWN_DEMO.name
+    assert set(first["issue"]) >= {"publication", "town", "publisher", "date", "date_precision", "number", "pages",
+                                   "next_issue_date", "editorial_board", "contact"}
+    article = first["articles"][0]
+    assert set(article) >= {"column", "kicker", "title", "subtitle", "blocks", "captions", "warnings"}
+    assert article["column"] is None and article["kicker"] is None
+    assert {b["type"] for b in article["blocks"]} == {"paragraph", "subhead"}
+    assert all(set(w) >= {"code", "message"} for w in article["warnings"])
+    second = document["issues"][1]
+    assert second["issue"]["editorial_board"] == ["许晴", "王建华", "蒋一鸣"]
+    assert second["issue"]["contact"]["email"] == "meiyuanbao@126.com"
+
+
+def test_the_same_source_is_skipped_when_imported_again():
+    run(MARKDOWN_DEMO)
+    code, out, _ = run(MARKDOWN_DEMO)
+    assert code == 0
+    assert "跳过" in out and "已经导入过" in out
+    assert Issue.objects.count() == 1 and Article.objects.count() == 3
+
+
+def test_replace_reimports_an_issue_no_editor_has_touched():
+    run(MARKDOWN_DEMO)
+    old_ids = set(Article.objects.values_list("pk", flat=True))
+    code, out, _ = run("--replace", MARKDOWN_DEMO)
+    assert code == 0
+    assert Issue.objects.count() == 1 and Article.objects.count() == 3
+    assert not old_ids & set(Article.objects.values_list("pk", flat=True))
+
+
+def test_replace_is_refused_once_an_editor_has_touched_an_article():
+    run(MARKDOWN_DEMO)
+    article = Article.objects.first()
+    article.body += "\n\n编辑补充的一段。"
+    article.version += 1
+    article.save()
+    code, out, _ = run("--replace", MARKDOWN_DEMO)
+    assert code == 1
+    assert "已有文章被编辑或发布" in out
+    assert Article.objects.filter(body__contains="编辑补充的一段").exists()
+
+
+def test_a_failure_while_writing_leaves_nothing_of_that_issue_and_the_others_still_import(monkeypatch):
+    from articles.services import importing
+
+    real = importing.analyse_issue
+
+    def fail_for_meiyuan(issue, *args):
+        if issue.publication.town == "梅园路街道":
+            raise RuntimeError("disk full")  # after the issue, its articles and their history were written
+        return real(issue, *args)
+
+    monkeypatch.setattr(importing, "analyse_issue", fail_for_meiyuan)
+    code, out, _ = run(BARE_DEMO, MARKDOWN_DEMO)
+    assert code == 1
+    assert f"失败 {BARE_DEMO.name}: 写入数据库时出错" in out
+    assert list(Issue.objects.values_list("publication__town", flat=True)) == ["青枫镇"]
+    assert not Publication.objects.filter(town="梅园路街道").exists()
+    assert not Article.history.filter(issue__publication__town="梅园路街道").exists()
+    monkeypatch.setattr(importing, "analyse_issue", real)
+    code, _, _ = run(BARE_DEMO)
+    assert code == 0 and Issue.objects.count() == 2
+
+
+def test_a_folder_imports_every_txt_file_below_it(tmp_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(MARKDOWN_DEMO, tmp_path / "a.txt")
+    shutil.copy(BARE_DEMO, tmp_path / "sub" / "b.TXT")
+    (tmp_path / "notes.md").write_text("not an issue", encoding="utf-8")
+    code, out, _ = run(tmp_path)
+    assert code == 0 and Issue.objects.count() == 2
+
+
+def test_publication_and_date_can_be_given_and_publish_publishes_at_once():
+    paper = Publication.objects.create(name="青枫镇报", town="青枫镇", slug="qf")
+    code, _, _ = run("--publication", "qf", "--date", "2024-03-28", "--publish", MARKDOWN_DEMO)
+    assert code == 0
+    issue = Issue.objects.get()
+    assert issue.publication == paper and issue.date == dt.date(2024, 3, 28) and issue.date_precision == "day"
+    assert Article.objects.published().count() == 3
+
+
+def _bad_inputs(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7 binary")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "liar.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    (tmp_path / "english.txt").write_text("Minutes of the meeting\n\nNothing in Chinese here.\n", encoding="utf-8")
+    return {
+        tmp_path / "missing.txt": "找不到",
+        tmp_path / "empty.txt": "空",
+        tmp_path / "scan.txt": "PDF",
+        tmp_path / "noise.txt": "二进制",
+        tmp_path / "liar.txt": "无法解码",
+        tmp_path / "english.txt": "找不到任何文章",
+    }
+
+
+def test_each_bad_input_gets_one_clear_line_and_nothing_is_written(tmp_path):
+    cases = _bad_inputs(tmp_path)
+    code, out, _ = run(*cases, MARKDOWN_DEMO)
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith("失败")]
+    assert len(lines) == len(cases)
+    for path, reason in cases.items():
+        assert any(str(path) in line and reason in line for line in lines), (path, reason, lines)
+    assert Issue.objects.count() == 1  # the good file still imported
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    code, out, _ = run(MARKDOWN_DEMO)
+    assert code == 1 and "文件过大" in out and MARKDOWN_DEMO.name in out
+    assert not Issue.objects.exists()
+
+
+def test_failures_in_json_mode_go_to_stderr_and_the_document_lists_them(tmp_path):
+    missing = tmp_path / "missing.txt"
+    code, out, err = run("--dry-run", "--json", missing)
+    assert code == 1
+    assert json.loads(out)["errors"] == [{"source": str(missing), "reason": "missing", "message": "找不到这个文件或文件夹"}]
+    assert "失败" in err

@@ -1,0 +1,70 @@
+"""The settings module, loaded in a fresh interpreter with a controlled environment."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+ROOT = settings.BASE_DIR
+
+
+def run_python(code, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    base.update(env)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True,
+                          text=True, timeout=120)
+
+
+SETUP = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='newsroom.settings'; django.setup(); "
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
+def test_site_refuses_to_start_with_debug_off_and_no_secret_key():
+    result = run_python(SETUP + "print('started')", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_site_starts_with_debug_off_when_a_secret_key_is_set():
+    result = run_python(SETUP + "from django.conf import settings; print(settings.DEBUG, settings.LANGUAGE_CODE,"
+                        " settings.TIME_ZONE, settings.USE_TZ)", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "zh-hans", "Asia/Shanghai", "True"]
+
+
+def test_development_runs_without_a_secret_key_when_debug_is_on():
+    result = run_python(SETUP + "from django.conf import settings; print(settings.DEBUG)", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_database_url_selects_the_database():
+    code = SETUP + "from django.conf import settings; d=settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
+    result = run_python(code, DJANGO_DEBUG="1", DATABASE_URL="postgres://postgres@db.example:5432/archive")
+    assert result.stdout.split() == ["django.db.backends.postgresql", "archive"]
+    default = run_python(code, DJANGO_DEBUG="1")
+    assert default.stdout.split()[0] == "django.db.backends.sqlite3"
+
+
+def test_check_deploy_reports_nothing_with_production_variables():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(PRODUCTION)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_no_model_change_lacks_a_migration():
+    result = subprocess.run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
