@@ -56,8 +56,9 @@ def test_upload_fix_submit_publish_and_read(chromium, live_server, transactional
     assert page.locator('button[data-action="publish"]').count() == 0
     shot(page, "editor-4-submitted")
 
-    page.evaluate("document.querySelector('#logout-form').submit()")
-    page.wait_for_load_state()
+    # Wait for the logout to land: a login page asked for while still signed in redirects away.
+    with page.expect_navigation(url=re.compile(r"/admin/logout/$")):
+        page.evaluate("document.querySelector('#logout-form').submit()")
     login(page, base, "chief")
     page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
     page.locator('button[data-action="publish"]').click()

@@ -99,7 +99,9 @@ def test_search_page_shows_snippets_with_hits_highlighted_and_text_escaped(clien
     assert "&lt;<mark>script</mark>&gt;" in page
     assert "<script>alert" not in page
     page = client.get(reverse("search"), {"q": "加梯"}).content.decode()
-    assert "找到 2 篇" in page and "<mark>加梯</mark>" in page
+    expected = len(baseline("加梯"))
+    assert expected >= 1
+    assert f"找到 {expected} 篇" in page and "<mark>加梯</mark>" in page
 
 
 def test_empty_and_overlong_queries_are_answered_calmly(client, corpus):
