@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
 
 
-def production_env(database_url: str, *, redis: bool = False, workers: int = 5) -> dict:
+def production_env(database_url: str, *, redis: bool = False, workers: int = 5, page_cache_seconds: int = 300) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE", "RATELIMIT"))}
     env.update({
         "DATABASE_URL": database_url,
@@ -22,7 +22,7 @@ def production_env(database_url: str, *, redis: bool = False, workers: int = 5) 
         # Plain HTTP on loopback: no TLS terminator in front of the app here.
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_CONN_MAX_AGE": "60",
-        "PAGE_CACHE_SECONDS": "300",
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
         # Every client of the load test comes from 127.0.0.1: per-address limits would stop it.
         "RATELIMIT_ENABLE": "0",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",

@@ -5,7 +5,7 @@ for 60 seconds.
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
         .venv/bin/python bench/bench_public.py --sizes 100000      # builds the archive, once
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
-        .venv/bin/python bench/load_test.py [--redis]
+        .venv/bin/python bench/load_test.py [--redis] [--no-page-cache]
 """
 
 import argparse
@@ -80,6 +80,8 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--redis", action="store_true", help="share the cache through Redis")
+    parser.add_argument("--no-page-cache", action="store_true",
+                        help="render every page (aggregate caches stay on): the cost of a cold cache")
     args = parser.parse_args()
     database = os.environ.get("BENCH_DATABASE_URL")
     if not database or not database.startswith("postgres"):
@@ -90,7 +92,8 @@ def main():
     articles = Article.objects.published().count()
     urls = OUT / "load-urls.txt"
     write_urls(urls, random.Random(11))
-    server = start(production_env(database, redis=args.redis, workers=args.workers))
+    page_cache = 0 if args.no_page_cache else 300
+    server = start(production_env(database, redis=args.redis, workers=args.workers, page_cache_seconds=page_cache))
     try:
         wrk(urls, 10, args.connections)  # warm-up: caches fill as they would after an issue comes out
         result = wrk(urls, args.seconds, args.connections)
@@ -98,10 +101,11 @@ def main():
         stop(server)
     raw = result.pop("raw")
     result.update({"articles": articles, "workers": args.workers, "connections": args.connections,
-                   "seconds": args.seconds, "cache": "redis" if args.redis else "local memory", "mix": MIX})
+                   "seconds": args.seconds, "cache": "redis" if args.redis else "local memory", "page_cache_seconds": page_cache,
+                   "mix": MIX})
     print(raw)
     print(json.dumps(result, ensure_ascii=False, indent=1))
-    name = "load-redis.json" if args.redis else "load.json"
+    name = "load" + ("-redis" if args.redis else "") + ("-uncached" if args.no_page_cache else "") + ".json"
     (OUT / name).write_text(json.dumps(result, ensure_ascii=False, indent=1))
 
 

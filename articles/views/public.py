@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -71,7 +72,9 @@ class HomeView(TemplateView):
                     "date": issue.date_label, "number": issue.number})
             return list(districts.items())
 
-        context["districts"] = cached("home-papers", latest_issues)
+        # The list grows with the city's papers, not with what changed: kept rendered until it does.
+        context["paper_sections"] = mark_safe(cached("home-paper-sections", lambda: render_to_string(
+            "articles/_paper_sections.html", {"districts": latest_issues()})))
         context["latest"] = cached("home-latest", lambda: with_tags(public_articles().newest_first()[:12]))
         context["popular_tags"] = popular_tags(limit=24)
         return context
