@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
+from django.utils.functional import cached_property
 from django.db.models import Case, F, IntegerField, Lookup, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Replace
+from django.utils import timezone
 
-from ..models import NEWEST_FIRST, Article, SearchEntry
+from ..models import NEWEST_FIRST, Article, ArticleStatus, SearchEntry
 from .index import FTS_TABLE, POSTGRES_LONGEST
 from .tokens import phrase_tokens, split_query, term_tokens
 
@@ -29,6 +31,7 @@ COMMON_SHARE = 50
 WALK_CHUNK = 500  # the first stretch walked; each next one is twice as long
 WALK_ROWS = 8000  # a walk that has not found its page after this many articles gives way
 WALK_DEPTH = 500  # results beyond this come from the ordered query, not a walk
+SCHEDULED_LIMIT = 200  # with more articles waiting to go public, hits are counted in the article table
 
 RELEVANCE, NEWEST = "relevance", "newest"
 
@@ -76,6 +79,39 @@ def _index_matches(term: str, *, limit: int) -> int:
         return cursor.fetchone()[0]
 
 
+def _entries_holding(terms: list[str]) -> int:
+    """How many indexed articles hold every term, counted in the index without reading articles."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                           [" AND ".join(_fts_phrase(t) for t in terms)])
+            return cursor.fetchone()[0]
+    entries = SearchEntry.objects.all()
+    for term in terms:
+        entries = entries.filter(tokens__holds=_tsquery(term))
+        if len(term) > POSTGRES_LONGEST:
+            entries = entries.filter(text__contains=term)
+    return entries.count()
+
+
+def _count_in_index(terms: list[str]) -> int | None:
+    """Hits in the whole public archive, from the index: None if that would not be cheaper.
+
+    Only published articles are indexed, so the index's count is the answer less those published
+    for a later time; looking every hit up in the article table instead costs a row read per hit
+    (12,000 hits: 20 ms on SQLite, where the index counts them in 2 ms).
+    """
+    published = Article.objects.filter(status=ArticleStatus.PUBLISHED).order_by()
+    later = []
+    # Two lookups in the (status, published_at) index: an OR of the two makes SQLite scan the table.
+    for waiting in (published.filter(published_at__gt=timezone.now()), published.filter(published_at__isnull=True)):
+        later += waiting.values_list("pk", flat=True)[:SCHEDULED_LIMIT + 1]
+    if len(later) > SCHEDULED_LIMIT:
+        return None
+    texts = SearchEntry.objects.filter(pk__in=later).values_list("text", flat=True)
+    return _entries_holding(terms) - sum(1 for text in texts if all(t in text for t in terms))
+
+
 def _indexed_count() -> int:
     from ..caching import cached
 
@@ -94,13 +130,19 @@ class SearchHits:
     ordered = True  # for Paginator: the order is fixed
 
     def __init__(self, *, terms: list[str], within: QuerySet | None, matching: QuerySet, queryset: QuerySet,
-                 ordering: str):
+                 ordering: str, whole_archive: bool = False):
         self.terms, self.matching, self.ordering = terms, matching, ordering
         self.within = within  # the articles searched, when a walk through them may serve a page
         self.queryset = queryset  # the hits as articles, in order
+        self.whole_archive = whole_archive  # searched every public article, no filter
+
+    @cached_property
+    def _count(self) -> int:
+        counted = _count_in_index(self.terms) if self.whole_archive and self.terms else None
+        return self.matching.count() if counted is None else counted
 
     def count(self) -> int:
-        return self.matching.count()
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -154,7 +196,8 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
     first_count = _index_matches(first, limit=common + 1)
     if first_count > common and all(_index_matches(t, limit=common + 1) > common for t in terms[1:]):
         return SearchHits(terms=terms, within=within if walk else None, matching=matching,
-                          queryset=matching.newest_first(by_index=walk), ordering=NEWEST)
+                          queryset=matching.newest_first(by_index=walk), ordering=NEWEST,
+                          whole_archive=queryset is None)
     ranked = matching.annotate(
         title_hit=Case(When(Q(title__icontains=first) | Q(subtitle__icontains=first), then=Value(1)),
                        default=Value(0), output_field=IntegerField()))
@@ -165,7 +208,8 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
         text = F("search_entry__text")
         occurrences = (Length(text) - Length(Replace(text, Value(first), Value("")))) / len(first)
         ordered = ranked.annotate(occurrences=occurrences).order_by("-title_hit", "-occurrences", *NEWEST_FIRST)
-    return SearchHits(terms=terms, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE)
+    return SearchHits(terms=terms, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE,
+                      whole_archive=queryset is None)
 
 
 def search_articles(query: str, queryset: QuerySet | None = None) -> QuerySet:

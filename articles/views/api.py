@@ -107,7 +107,7 @@ class ArticleListApi(ApiView):
         query = (request.GET.get("q") or "").strip()[:200]
         walk = not filterset.follows_tag_or_person  # see ArticleQuerySet.newest_first
         if query:
-            ids = search_hits(query, filterset.qs, walk=walk)
+            ids = search_hits(query, filterset.qs if filterset.active else None, walk=walk)
         else:
             ids = filterset.qs.newest_first(by_index=walk).values_list("pk", flat=True)
         terms = split_query(query)

@@ -185,7 +185,9 @@ class SearchView(FilteredArticleList):
     def hits(self):
         if not self.query:
             return None
-        return search_hits(self.query, self.filtered(), walk=not self.follows_a_tag_or_person())
+        # Unfiltered, the whole public archive is searched, which the index alone can count.
+        narrowed = self.filterset.active or self.follows_one_topic
+        return search_hits(self.query, self.filtered() if narrowed else None, walk=not self.follows_a_tag_or_person())
 
     def matching(self):
         return self.hits.matching if self.query else super().matching()

@@ -52,6 +52,21 @@ def test_every_listed_query_finds_exactly_the_substring_set(corpus):
         assert found(query) == baseline(query), query
 
 
+def test_every_listed_query_counts_exactly_the_substring_set_though_hidden_articles_are_indexed(corpus):
+    from articles.search import search_hits
+
+    for query in QUERIES:
+        assert search_hits(query).count() == len(baseline(query)), query
+
+
+def test_a_search_counts_from_the_article_table_when_many_articles_wait_to_go_public(corpus):
+    from articles.search import query as search_query
+    from articles.search import search_hits
+
+    with mock.patch.object(search_query, "SCHEDULED_LIMIT", 0):
+        assert search_hits("晓清").count() == len(baseline("晓清")) >= 1
+
+
 def test_random_substrings_of_the_archive_find_exactly_the_substring_set(corpus):
     rng = random.Random(20261122)
     texts = [document_text(a.title, a.subtitle, a.body) for a in corpus]
