@@ -64,6 +64,10 @@ def restore_seed_data():
     from django.apps import apps
     from django.contrib.auth.models import Group
 
+    from articles.search import index_in_step, rebuild_index
+
+    if not index_in_step():  # a flush empties the model tables, not SQLite's FTS table
+        rebuild_index()
     if Group.objects.filter(name="主编").exists():
         return
     for module, function in [("0004_seed_vocabulary", "seed"), ("0006_roles", "create_roles")]:

@@ -80,12 +80,26 @@ def _store(texts: dict[int, str]) -> None:
             )
 
 
+def index_in_step() -> bool:
+    """Does SQLite's FTS table hold exactly the articles SearchEntry holds? (Always on PostgreSQL,
+    where the tokens are a column of SearchEntry.)"""
+    if connection.vendor != "sqlite":
+        return True
+    tables = connection.introspection.table_names()
+    if FTS_TABLE not in tables or SearchEntry._meta.db_table not in tables:  # migrated part way
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE}")
+        return cursor.fetchone()[0] == SearchEntry.objects.count()
+
+
 def rebuild_index(*, batch: int = 2000) -> int:
     """Index every published article from scratch (after a restore or a bulk load)."""
     with transaction.atomic():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {FTS_TABLE}")
+                # A contentless FTS5 table is emptied by its own command; DELETE is refused.
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
         SearchEntry.objects.all().delete()
     count = 0
     ids = list(Article.objects.filter(status=ArticleStatus.PUBLISHED).values_list("pk", flat=True))

@@ -59,6 +59,15 @@ def test_every_listed_query_counts_exactly_the_substring_set_though_hidden_artic
         assert search_hits(query).count() == len(baseline(query)), query
 
 
+def test_rebuilding_the_index_keeps_every_search_and_count_exact(corpus):
+    from articles.search import rebuild_index, search_hits
+
+    assert rebuild_index() >= len(corpus)
+    for query in QUERIES:
+        assert found(query) == baseline(query), query
+        assert search_hits(query).count() == len(baseline(query)), query
+
+
 def test_a_search_counts_from_the_article_table_when_many_articles_wait_to_go_public(corpus):
     from articles.search import query as search_query
     from articles.search import search_hits
