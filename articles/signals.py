@@ -58,13 +58,3 @@ def issue_saved(sender, instance: Issue, raw=False, **kwargs):
         bump_content_version()
     stale.update(issue_date=instance.date)
 
-
-def search_index_after_migrate(sender, using="default", **kwargs):
-    """After migrate or flush: SQLite's FTS table is no model table, so a flush (or a restore of
-    the model tables) leaves its rows behind, and whole-archive counts read it alone."""
-    from django.db import connections
-
-    from .search import index_in_step, rebuild_index
-
-    if connections[using].vendor == "sqlite" and not index_in_step():
-        rebuild_index()

@@ -85,9 +85,6 @@ def index_in_step() -> bool:
     where the tokens are a column of SearchEntry.)"""
     if connection.vendor != "sqlite":
         return True
-    tables = connection.introspection.table_names()
-    if FTS_TABLE not in tables or SearchEntry._meta.db_table not in tables:  # migrated part way
-        return True
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE}")
         return cursor.fetchone()[0] == SearchEntry.objects.count()

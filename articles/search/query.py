@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.utils.functional import cached_property
 from django.db.models import Case, F, IntegerField, Lookup, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Replace
-from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ..models import NEWEST_FIRST, Article, ArticleStatus, SearchEntry
 from .index import FTS_TABLE, POSTGRES_LONGEST
@@ -101,11 +100,12 @@ def _count_in_index(terms: list[str]) -> int | None:
     for a later time; looking every hit up in the article table instead costs a row read per hit
     (12,000 hits: 20 ms on SQLite, where the index counts them in 2 ms).
     """
-    published = Article.objects.filter(status=ArticleStatus.PUBLISHED).order_by()
+    undated = Article.objects.filter(status=ArticleStatus.PUBLISHED, published_at__isnull=True)
     later = []
-    # Two lookups in the (status, published_at) index: an OR of the two makes SQLite scan the table.
-    for waiting in (published.filter(published_at__gt=timezone.now()), published.filter(published_at__isnull=True)):
-        later += waiting.values_list("pk", flat=True)[:SCHEDULED_LIMIT + 1]
+    # Two lookups in the (status, published_at) index (an OR of the two makes SQLite scan the
+    # table), unordered: the default order would walk the newest-first index instead.
+    for waiting in (Article.objects.scheduled(), undated):
+        later += waiting.order_by().values_list("pk", flat=True)[:SCHEDULED_LIMIT + 1]
     if len(later) > SCHEDULED_LIMIT:
         return None
     texts = SearchEntry.objects.filter(pk__in=later).values_list("text", flat=True)
@@ -183,7 +183,8 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
     walk=False when `queryset` follows one tag or person: its articles may all be old, which a
     walk from the newest would reach last (see ArticleQuerySet.newest_first).
     """
-    within = Article.objects.published() if queryset is None else queryset
+    whole_archive = queryset is None
+    within = Article.objects.published() if whole_archive else queryset
     terms = split_query(query)
     if not terms:
         none = within.none()
@@ -197,7 +198,7 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
     if first_count > common and all(_index_matches(t, limit=common + 1) > common for t in terms[1:]):
         return SearchHits(terms=terms, within=within if walk else None, matching=matching,
                           queryset=matching.newest_first(by_index=walk), ordering=NEWEST,
-                          whole_archive=queryset is None)
+                          whole_archive=whole_archive)
     ranked = matching.annotate(
         title_hit=Case(When(Q(title__icontains=first) | Q(subtitle__icontains=first), then=Value(1)),
                        default=Value(0), output_field=IntegerField()))
@@ -209,7 +210,7 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
         occurrences = (Length(text) - Length(Replace(text, Value(first), Value("")))) / len(first)
         ordered = ranked.annotate(occurrences=occurrences).order_by("-title_hit", "-occurrences", *NEWEST_FIRST)
     return SearchHits(terms=terms, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE,
-                      whole_archive=queryset is None)
+                      whole_archive=whole_archive)
 
 
 def search_articles(query: str, queryset: QuerySet | None = None) -> QuerySet:

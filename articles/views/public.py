@@ -186,8 +186,8 @@ class SearchView(FilteredArticleList):
         if not self.query:
             return None
         # Unfiltered, the whole public archive is searched, which the index alone can count.
-        narrowed = self.filterset.active or self.follows_one_topic
-        return search_hits(self.query, self.filtered() if narrowed else None, walk=not self.follows_a_tag_or_person())
+        within = self.filtered() if self.filterset.active else None
+        return search_hits(self.query, within, walk=not self.follows_a_tag_or_person())
 
     def matching(self):
         return self.hits.matching if self.query else super().matching()
