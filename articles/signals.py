@@ -46,9 +46,9 @@ def tags_changed(sender, instance: TaggedArticle, **kwargs):
 
 
 @receiver(post_save, sender=Issue, dispatch_uid="issue-date-to-articles")
-def issue_saved(sender, instance: Issue, raw=False, **kwargs):
+def issue_saved(sender, instance: Issue, created=False, raw=False, **kwargs):
     """An issue's date corrected: its articles' copy of the date follows, and so do public pages."""
-    if raw:
+    if raw or created:
         return
     from .caching import bump_content_version
     from .models import ArticleStatus

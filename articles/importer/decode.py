@@ -1,6 +1,7 @@
 """Bytes in, text out: the encodings community papers' text exports come in."""
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -107,9 +108,11 @@ def _raw_control_share(data: bytes) -> float:
     return controls / len(sample)
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\x7f")
-    return controls / len(sample)
+    return len(_CONTROL_RE.findall(sample)) / len(sample)

@@ -23,13 +23,17 @@ def _indexable(article: Article) -> bool:
     return article.status == ArticleStatus.PUBLISHED
 
 
-def index_articles(articles) -> None:
-    """Bring the index in line with these articles: published ones in, all others out."""
+def index_articles(articles, *, new: bool = False) -> None:
+    """Bring the index in line with these articles: published ones in, all others out.
+
+    `new`: the articles were created in this transaction, so none of them is in the index yet."""
     articles = list(articles)
     if not articles:
         return
-    with transaction.atomic():
-        old = dict(SearchEntry.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", "text"))
+    # No savepoint of its own: a failure here fails the caller's whole write, as it should.
+    with transaction.atomic(savepoint=False):
+        old = {} if new else dict(
+            SearchEntry.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", "text"))
         keep = [a for a in articles if _indexable(a)]
         drop = [a.pk for a in articles if not _indexable(a) and a.pk in old]
         fresh = {a.pk: indexed_text(a.title, a.subtitle, a.body) for a in keep}
@@ -64,9 +68,10 @@ def _store(texts: dict[int, str]) -> None:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            SearchEntry.objects.bulk_create(
-                [SearchEntry(article_id=pk, text=text) for pk, text in texts.items()],
-                update_conflicts=True, unique_fields=["article"], update_fields=["text"],
+            cursor.executemany(
+                "INSERT INTO articles_searchentry (article_id, text) VALUES (%s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET text = EXCLUDED.text",
+                list(texts.items()),
             )
             cursor.executemany(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (%s, %s)",
                                [(pk, " ".join(document_tokens(text))) for pk, text in texts.items()])

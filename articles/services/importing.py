@@ -184,9 +184,9 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         for article, parsed_article in zip(articles, parsed.articles)
         for w in parsed_article.warnings
     ])
-    analyse_issue(issue, readings)
+    analyse_issue(issue, readings, articles)
     if publish:
-        index_articles(articles)  # bulk creation sends no signals
+        index_articles(articles, new=True)  # bulk creation sends no signals
         bump_content_version()
     logger.info("imported %s: %d articles", issue, len(articles))
     return ImportResult(issue, len(articles), len(warnings) + len(parsed.warnings), replaced)

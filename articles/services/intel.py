@@ -34,9 +34,12 @@ from ..textintel.names import NameIndex, NameUse
 from ..textintel.people import Mention as PrintedMention
 from ..textintel.people import office, read_mentions
 from ..textintel.vocabulary import POS_OF_KIND, seed_words
+from .rows import insert_new_rows
 
 VOCABULARY_CHECK_SECONDS = 2.0
 KEYWORDS_PER_ARTICLE = 10
+# TermStat's row for the number of articles counted, the N of the archive's IDF (no term is empty).
+DOCUMENTS = ""
 
 _state_lock = threading.Lock()
 _lexicon = Lexicon()
@@ -194,11 +197,14 @@ def _add_archive_names(index: NameIndex, towns: set[str]) -> None:
 
 # --- Analysis of imported articles ------------------------------------------------------------------
 
-def analyse_issue(issue: Issue, readings: list[ArticleReading] | None = None) -> None:
+def analyse_issue(issue: Issue, readings: list[ArticleReading] | None = None,
+                  articles: list[Article] | None = None) -> None:
     """Tag suggestions, keywords and people for every article of an issue.
 
-    `readings` are the names already read from the parsed articles, in print order."""
-    articles = list(issue.articles.order_by("position", "pk"))
+    `readings` are the names already read from the parsed articles, and `articles` the articles
+    just written, both in print order."""
+    if articles is None:
+        articles = list(issue.articles.order_by("position", "pk"))
     analyse_articles(articles, town=issue.publication.town, issue_date=issue.date, readings=readings)
 
 
@@ -214,14 +220,14 @@ def analyse_articles(articles: list[Article], *, town: str, issue_date, readings
     for article, reading in zip(articles, readings):
         ranked = rank_terms(counts[article.pk], stats, exclude=exclude)
         for name, score in pick_tags(ranked):
-            suggestions.append(TagSuggestion(article=article, name=name[:100], score=round(score, 3)))
+            suggestions.append((article.pk, name[:100], round(score, 3), SuggestionState.SUGGESTED))
         for term, weight in ranked[:KEYWORDS_PER_ARTICLE]:
-            keyword_rows.append(ArticleKeyword(article=article, term=term[:40], weight=round(weight, 3)))
+            keyword_rows.append((article.pk, term[:40], round(weight, 3)))
         for mention in reading.people:
             names.add(mention.name)
             mentions.append((article, mention))
-    TagSuggestion.objects.bulk_create(suggestions, ignore_conflicts=True)
-    ArticleKeyword.objects.bulk_create(keyword_rows, ignore_conflicts=True)
+    insert_new_rows(TagSuggestion, ["article", "name", "score", "state"], suggestions)
+    insert_new_rows(ArticleKeyword, ["article", "term", "weight"], keyword_rows)
     _store_mentions(mentions, town, issue_date)
     _learn_people(names)
 
@@ -235,9 +241,11 @@ def _town_words(town: str) -> list[str]:
 
 
 def _count_terms(term_sets) -> None:
-    """Add one document to the archive's frequency of every term each article uses."""
+    """Add one document to the archive's frequency of every term each article uses, and to the
+    number of documents counted."""
     totals: dict[str, int] = defaultdict(int)
     for terms in term_sets:
+        totals[DOCUMENTS] += 1
         for term in terms:
             totals[term[:40]] += 1
     if not totals:
@@ -252,23 +260,20 @@ def _count_terms(term_sets) -> None:
 
 
 def _term_stats(terms: set[str]) -> TermStats:
-    documents = Article.objects.count()
-    df = dict(TermStat.objects.filter(term__in=terms).values_list("term", "df")) if terms else {}
-    return TermStats(documents, df)
+    df = dict(TermStat.objects.filter(term__in=[DOCUMENTS, *terms]).values_list("term", "df"))
+    return TermStats(df.pop(DOCUMENTS, 0), df)
 
 
 def _store_mentions(mentions: list[tuple[Article, PrintedMention]], town: str, issue_date) -> None:
     if not mentions:
         return
     names = {m.name for _, m in mentions}
-    Person.objects.bulk_create([Person(name=n, town=town) for n in names], ignore_conflicts=True)
+    insert_new_rows(Person, ["name", "town", "note"], [(n, town, "") for n in sorted(names)])
     people = dict(Person.objects.filter(town=town, name__in=names).values_list("name", "pk"))
-    rows = [
-        Mention(person_id=people[m.name], article=article, title=m.title[:60], office=office(role, town)[:40],
-                issue_date=issue_date)
+    insert_new_rows(Mention, ["person", "article", "title", "office", "issue_date"], [
+        (people[m.name], article.pk, m.title[:60], office(role, town)[:40], issue_date)
         for article, m in mentions for role in m.roles
-    ]
-    Mention.objects.bulk_create(rows, ignore_conflicts=True)
+    ])
 
 
 def forget_article(article: Article) -> None:

@@ -61,6 +61,19 @@ def test_names_read_from_an_import_are_learnt_and_cut_whole():
     assert segmenter.cut("沈佳琪部署工作")[0] == "沈佳琪"
 
 
+def test_the_archives_idf_counts_every_imported_article_and_the_articles_each_term_is_in():
+    from articles.models import TermStat
+
+    import_files(DEMOS / "qingfeng-2024-03-27.txt")
+    first = Article.objects.count()
+    assert TermStat.objects.get(term=intel.DOCUMENTS).df == first
+    import_files(*sorted(p for p in DEMOS.glob("*.txt") if p.name != "qingfeng-2024-03-27.txt"))
+    assert TermStat.objects.get(term=intel.DOCUMENTS).df == Article.objects.count() > first
+    term = TermStat.objects.exclude(term=intel.DOCUMENTS).order_by("-df", "term").first()
+    holding = Article.objects.filter(keywords__term=term.term).count()
+    assert holding <= term.df <= Article.objects.count()
+
+
 def test_merging_a_synonym_folds_its_tags_into_the_preferred_form():
     target = make_article(title="加梯")
     target.tags.add("电梯加装")
