@@ -34,10 +34,11 @@ def article_item(article, snippet=""):
 
 
 @register.simple_tag
-def paper_cards(papers):
+def paper_cards(papers, with_district=False):
     """Each paper's latest issue as a card (a city-wide archive lists a couple of hundred)."""
     return format_html('<ul class="card-list">{}</ul>', format_html_join("", (
-        '<li class="card"><a href="{}"><span class="card-title">{}</span><span class="card-meta">{}{}</span></a> '
+        '<li class="card"><a href="{}"><span class="card-title">{}</span><span class="card-meta">{}{}{}</span></a> '
         '<a class="card-more" href="{}">全部各期</a></li>'), (
-        (p["issue_url"], p["name"], p["date"], f" · 总第{p['number']}期" if p["number"] else "", p["url"])
+        (p["issue_url"], p["name"], f"{p['district']} · " if with_district and p.get("district") else "",
+         p["date"], f" · 总第{p['number']}期" if p["number"] else "", p["url"])
         for p in papers)))

@@ -52,6 +52,9 @@ def with_tags(articles):
     return articles
 
 
+GROUP_PAPERS_ABOVE = 12
+
+
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
@@ -68,13 +71,20 @@ class HomeView(TemplateView):
             for paper in papers:
                 issue = issues[paper.latest_issue_id]
                 districts.setdefault(paper.district or "", []).append({
-                    "name": paper.name, "url": paper.get_absolute_url(), "issue_url": issue.get_absolute_url(),
-                    "date": issue.date_label, "number": issue.number})
+                    "name": paper.name, "district": paper.district, "url": paper.get_absolute_url(),
+                    "issue_url": issue.get_absolute_url(), "date": issue.date_label, "number": issue.number})
             return list(districts.items())
 
+        def paper_sections():
+            districts = latest_issues()
+            papers = [paper for _, group in districts for paper in group]
+            # A handful of papers read best as one grid; headings per district help only in a long list.
+            grouped = len(papers) > GROUP_PAPERS_ABOVE and len(districts) > 1
+            return render_to_string("articles/_paper_sections.html",
+                                    {"districts": districts, "papers": papers, "grouped": grouped})
+
         # The list grows with the city's papers, not with what changed: kept rendered until it does.
-        context["paper_sections"] = mark_safe(cached("home-paper-sections", lambda: render_to_string(
-            "articles/_paper_sections.html", {"districts": latest_issues()})))
+        context["paper_sections"] = mark_safe(cached("home-paper-sections", paper_sections))
         context["latest"] = cached("home-latest", lambda: with_tags(public_articles().newest_first()[:12]))
         context["popular_tags"] = popular_tags(limit=24)
         return context

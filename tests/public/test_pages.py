@@ -132,3 +132,23 @@ def test_each_listed_article_links_its_tags(client):
             links = re.findall(r'<a class="tag" href="([^"]+)">([^<]+)</a>', item)
             assert [name for _, name in links] == sorted(["防汛", re.search(r"第\d+期第(\d)篇", item).expand(r"专题\1")])
             assert all(href == reverse("tag-detail", args=[name]) for href, name in links)
+
+
+def test_a_handful_of_papers_share_one_grid_with_their_district_on_each_card(client):
+    for town, district in [("青枫镇", "浦江区"), ("梅园路街道", "徐汇区"), ("松岭镇", "")]:
+        make_article(make_issue(make_publication(town, district=district)))
+    html = client.get("/").content.decode()
+    assert html.count('<ul class="card-list">') == 1
+    assert 'class="district"' not in html
+    assert "浦江区 · " in html and "徐汇区 · " in html
+
+
+def test_a_long_list_of_papers_is_grouped_under_district_headings(client):
+    from articles.views.public import GROUP_PAPERS_ABOVE
+
+    for n in range(GROUP_PAPERS_ABOVE + 1):
+        make_article(make_issue(make_publication(f"第{n}镇", district="浦江区" if n % 2 else "徐汇区")))
+    html = client.get("/").content.decode()
+    assert html.count('<h3 class="district">') == 2
+    assert html.count('<ul class="card-list">') == 2
+    assert "浦江区 · " not in html
