@@ -57,4 +57,3 @@ def issue_saved(sender, instance: Issue, created=False, raw=False, **kwargs):
     if stale.filter(status=ArticleStatus.PUBLISHED).exists():
         bump_content_version()
     stale.update(issue_date=instance.date)
-

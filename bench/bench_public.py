@@ -239,7 +239,9 @@ def main():
         report["page_growth"] = {name: round(large["pages"][name]["median_ms"] / small["pages"][name]["median_ms"], 2)
                                  for name in small["pages"]}
         print(json.dumps({"page_growth": report["page_growth"]}, ensure_ascii=False, indent=1))
-    (OUT / f"public-{vendor}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    # A one-size run (the small archive of page_growth.py) keeps the two-size report.
+    name = f"public-{vendor}.json" if len(sizes) >= 2 else f"public-{vendor}-{sizes[0]}.json"
+    (OUT / name).write_text(json.dumps(report, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

@@ -39,6 +39,6 @@ def paper_cards(papers, with_district=False):
     return format_html('<ul class="card-list">{}</ul>', format_html_join("", (
         '<li class="card"><a href="{}"><span class="card-title">{}</span><span class="card-meta">{}{}{}</span></a> '
         '<a class="card-more" href="{}">全部各期</a></li>'), (
-        (p["issue_url"], p["name"], f"{p['district']} · " if with_district and p.get("district") else "",
+        (p["issue_url"], p["name"], f"{p['district']} · " if with_district and p["district"] else "",
          p["date"], f" · 总第{p['number']}期" if p["number"] else "", p["url"])
         for p in papers)))

@@ -17,9 +17,12 @@ from . import segmenter
 
 DATA = Path(__file__).parent / "data"
 
-# Words that end an office title: 书记, 镇长, 主任, 主席, 委员 …
+# A printed title (镇党委副书记、镇长) is at most this long; its clause is looked for twice as far back,
+# for the words before it that end it.
 LONGEST_TITLE = 24
-TITLE_WINDOW = 48
+TITLE_WINDOW = 2 * LONGEST_TITLE
+
+# Words that end an office title: 书记, 镇长, 主任, 主席, 委员 …
 OFFICE_WORDS = (
     "党组书记 党委书记 纪委书记 副书记 书记 副镇长 镇长 副区长 区长 副市长 市长 副主任 主任 副主席 主席 委员 成员 干事 "
     "局长 副局长 处长 科长 部长 副部长 组长 副组长 会长 理事长 秘书长 总经理 经理 董事长 校长 院长 所长 站长 队长 社长 "
@@ -111,8 +114,6 @@ def name_at(text: str, start: int, *, require_surname: bool = True) -> str | Non
 
 def _title_before(text: str, end: int) -> str | None:
     """The printed title that ends at `end`: nouns and places back to a verb or a boundary."""
-    # A title is at most 24 characters, so the clause is looked for only that far back (and a
-    # little more, for the words before it that end the title).
     window = max(0, end - TITLE_WINDOW)
     clause_start = max(window, max(text.rfind(ch, window, end) for ch in "，。；：！？,;:!?\n“”") + 1)
     clause = text[clause_start:end]

@@ -61,27 +61,21 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         def latest_issues():
-            """Each paper's latest issue, grouped by district, papers in pinyin order (their slugs):
-            kept as plain values, since a city-wide archive lists a couple of hundred."""
+            """Each paper's latest issue, by district, papers in pinyin order (their slugs): kept as
+            plain values, since a city-wide archive lists a couple of hundred."""
             latest_issue = public_issues().filter(publication=OuterRef("pk")).order_by("-date", "-pk").values("pk")[:1]
             papers = list(Publication.objects.annotate(latest_issue_id=Subquery(latest_issue)).filter(
                 latest_issue_id__isnull=False).order_by("district", "slug"))
             issues = Issue.objects.select_related("publication").in_bulk([p.latest_issue_id for p in papers])
-            districts: OrderedDict[str, list[dict]] = OrderedDict()
-            for paper in papers:
-                issue = issues[paper.latest_issue_id]
-                districts.setdefault(paper.district or "", []).append({
-                    "name": paper.name, "district": paper.district, "url": paper.get_absolute_url(),
-                    "issue_url": issue.get_absolute_url(), "date": issue.date_label, "number": issue.number})
-            return list(districts.items())
+            return [{"name": paper.name, "district": paper.district, "url": paper.get_absolute_url(),
+                     "issue_url": issue.get_absolute_url(), "date": issue.date_label, "number": issue.number}
+                    for paper in papers for issue in [issues[paper.latest_issue_id]]]
 
         def paper_sections():
-            districts = latest_issues()
-            papers = [paper for _, group in districts for paper in group]
+            papers = latest_issues()
             # A handful of papers read best as one grid; headings per district help only in a long list.
-            grouped = len(papers) > GROUP_PAPERS_ABOVE and len(districts) > 1
-            return render_to_string("articles/_paper_sections.html",
-                                    {"districts": districts, "papers": papers, "grouped": grouped})
+            grouped = len(papers) > GROUP_PAPERS_ABOVE and len({p["district"] for p in papers}) > 1
+            return render_to_string("articles/_paper_sections.html", {"papers": papers, "grouped": grouped})
 
         # The list grows with the city's papers, not with what changed: kept rendered until it does.
         context["paper_sections"] = mark_safe(cached("home-paper-sections", paper_sections))
