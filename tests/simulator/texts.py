@@ -1,0 +1,103 @@
+"""Clean articles for the simulator: the project's own texts, and the shared corpus when present.
+
+The project's own texts (tests/simulator/texts/*.json and the demo issues' expected files) are
+always there. `../shared/corpus/real_articles.json` is read at run time when it exists and is
+never copied: it has titles and bodies only, so the simulator invents no structure for it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OWN_TEXTS = Path(__file__).resolve().parent / "texts"
+DEMO_ISSUES = ROOT / "articles" / "demo_issues"
+SHARED_ARTICLES = ROOT.parent / "shared" / "corpus" / "real_articles.json"
+
+
+@dataclass
+class CleanArticle:
+    id: str
+    title: str
+    blocks: list[dict]
+    town: str = ""
+    paper: str = ""
+    district: str | None = None
+    city: str = "上海"
+    date: str | None = None
+    column: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    byline_at_end: bool = False
+    captions: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    origin: str = "own"  # "own" | "demo" | "shared"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b["text"] for b in self.blocks if b["type"] == "paragraph"]
+
+
+@dataclass
+class CleanNotice:
+    id: str
+    title: str | None
+    text: str
+    town: str = ""
+    paper: str = ""
+
+
+def own_articles() -> list[CleanArticle]:
+    path = OWN_TEXTS / "articles.json"
+    if not path.exists():
+        return []
+    fields = CleanArticle.__dataclass_fields__
+    return [CleanArticle(**{k: v for k, v in row.items() if k in fields}, origin="own")
+            for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def own_notices() -> list[CleanNotice]:
+    path = OWN_TEXTS / "notices.json"
+    if not path.exists():
+        return []
+    fields = CleanNotice.__dataclass_fields__
+    return [CleanNotice(**{k: v for k, v in row.items() if k in fields})
+            for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def demo_articles() -> list[CleanArticle]:
+    """The demo issues' articles, as their expected files give them."""
+    out = []
+    for path in sorted(DEMO_ISSUES.glob("*.expected.json")):
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        town = expected["issue"].get("town", "")
+        date = expected["issue"].get("date")
+        for n, a in enumerate(expected["articles"], start=1):
+            out.append(CleanArticle(
+                id=f"demo-{path.stem}-{n}", title=a["title"], blocks=a["blocks"], town=town, date=date,
+                paper=f"{town}社区报", column=a.get("column"), kicker=a.get("kicker"),
+                subtitle=a.get("subtitle"), byline=a.get("byline"), captions=list(a.get("captions") or []),
+                origin="demo",
+            ))
+    return out
+
+
+def shared_articles() -> list[CleanArticle]:
+    """../shared/corpus/real_articles.json when it exists (titles and bodies of real articles)."""
+    if not SHARED_ARTICLES.exists():
+        return []
+    out = []
+    for n, row in enumerate(json.loads(SHARED_ARTICLES.read_text(encoding="utf-8"))):
+        paragraphs = [p.strip() for p in row["body"].split("\n") if p.strip()]
+        out.append(CleanArticle(id=f"shared-{n}", title=row["title"], town=row.get("town", ""),
+                                paper=f"{row.get('town', '')}社区报",
+                                blocks=[{"type": "paragraph", "text": p} for p in paragraphs], origin="shared"))
+    return out
+
+
+def clean_articles(*, shared: bool = True) -> list[CleanArticle]:
+    """Every clean article there is: the project's own, then the shared ones when asked and present."""
+    return own_articles() + demo_articles() + (shared_articles() if shared else [])
