@@ -1,27 +1,37 @@
-"""From segmented drafts to clean articles: rejoin cut paragraphs, reattach stray fragments."""
+"""From drafts to clean articles: paragraphs rejoined, captions and bylines separated, text that
+landed away from its article put back, and every doubt an editor should know of as a warning."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import notices
 from .chars import begins_mid_sentence, ends_sentence, joins_across, starts_enumeration
-from .headlines import Stack
-from .layout import Item
+from .lines import Line
 from .model import Block, Notice, ParsedArticle
 from .repair import curl_quotes, join_fragments, normalise_widths, remove_layout_spaces, repair_text
-from .segment import PICTURE_GAP, Draft
+from .roles.words import BYLINE_RE
+from .segment import Draft, Stack
 from .similarity import overlap
 
 # Below this share of shared bigrams a fragment is not judged to belong to a headline.
 FRAGMENT_MIN_OVERLAP = 0.2
+# Blank lines before a fragment that mark where a picture or another story stood.
+PICTURE_GAP = 2
+CAPTION_LABEL_RE = re.compile(r"^(?:图说|图片说明|图注)\s*[:：]\s*|^[▲△]\s*")
+CAPTION_CREDIT_RE = re.compile(
+    r"\s*[（(]?\s*(?:(?:本报)?(?:记者|通讯员|摄影记者|摄影|特约摄影)\s*)?(?:[\u4e00-\u9fff·]{2,4}\s*)?摄\s*[）)]?\s*$")
+END_BYLINE_RE = re.compile(
+    r"[（(]\s*((?:本报|本刊)?(?:首席|特约|见习)?(?:记者|通讯员|撰稿|供稿|文\s*/\s*图|图\s*/\s*文|文|图|摄影|作者|编辑)"
+    r"[^（）()]{1,40})[）)]\s*$")
 
 
 @dataclass
 class Para:
     kind: str  # "paragraph" | "subhead"
     text: str
-    items: list[Item]
+    lines: list[Line]
     hard: bool = False  # lines kept as printed (an address block): never joined to others
 
     @property
@@ -32,8 +42,10 @@ class Para:
 @dataclass
 class Body:
     stack: Stack
+    draft: Draft | None = None
     paras: list[Para] = field(default_factory=list)
-    captions: list[tuple[str, Item]] = field(default_factory=list)
+    captions: list[tuple[str, Line]] = field(default_factory=list)
+    byline: str | None = None
     notices: list[Notice] = field(default_factory=list)
     joins: int = 0
 
@@ -42,16 +54,94 @@ def clean(text: str) -> str:
     return normalise_widths(remove_layout_spaces(text))
 
 
+def join_wrapped(first: str, second: str) -> str:
+    """A printed line and the next of the same paragraph: nothing between, unless two words meet."""
+    if first and second and first[-1].isascii() and first[-1].isalpha() and second[0].isascii() and second[0].isalpha():
+        return f"{first} {second}"
+    return first + second
+
+
+def clean_caption(text: str) -> tuple[str, str | None]:
+    """A caption without its print label (图说：, ▲) and photo credit (记者 张三 摄)."""
+    text = CAPTION_LABEL_RE.sub("", text.strip())
+    credit = None
+    match = CAPTION_CREDIT_RE.search(text)
+    if match and match.start() >= 2:
+        credit = match.group(0).strip(" （）()")
+        text = text[:match.start()]
+    return repair_text(text.strip()), credit
+
+
 def build_body(draft: Draft) -> Body:
-    body = Body(draft.stack)
-    for item in draft.body:
-        if item.role == "caption":
-            body.captions.append((repair_text(item.text), item))
-        elif item.role == "subhead":
-            body.paras.append(Para("subhead", repair_text(item.text, headline=True), [item]))
+    body = Body(draft.stack, draft)
+    body.byline = byline_text(draft.stack.byline)
+    interrupted = False
+    hard_block: Para | None = None
+    for line in draft.body:
+        role = line.role
+        if role in ("caption", "caption_cont"):
+            text = line.text
+            if role == "caption_cont" and body.captions:
+                previous, first = body.captions[-1]
+                body.captions[-1] = (join_wrapped(previous, text), first)
+            else:
+                body.captions.append((text, line))
+            interrupted = True
+            continue
+        if role == "byline":
+            body.byline = body.byline or byline_text([line])
+            continue
+        if role == "subhead":
+            body.paras.append(Para("subhead", repair_text(line.text, headline=True), [line]))
+            hard_block = None
+            continue
+        text = clean(line.text)
+        if hard_block is not None:
+            hard_block.text += "\n" + text
+            hard_block.lines.append(line)
+            if not line.hard_break:
+                hard_block = None
+            continue
+        if line.hard_break:
+            hard_block = Para("paragraph", text, [line], hard=True)
+            body.paras.append(hard_block)
+            continue
+        last = body.paras[-1] if body.paras else None
+        if role == "para_cont" and last is not None and last.kind == "paragraph" and not last.hard:
+            if interrupted or line.gap:
+                last.text = join_fragments(last.text, text)
+                body.joins += 0 if last.complete else 1
+            else:
+                last.text = join_wrapped(last.text, text)
+            last.lines.append(line)
         else:
-            _append_paragraph(body, Para("paragraph", clean(item.text), [item], hard=item.hard_breaks))
+            _append_paragraph(body, Para("paragraph", text, [line]))
+        interrupted = False
+    _take_end_byline(body)
     return body
+
+
+def byline_text(lines: list[Line]) -> str | None:
+    if not lines:
+        return None
+    text = " ".join(line.text for line in lines).strip()
+    text = re.sub(r"^[（(]\s*|\s*[）)]$", "", text)
+    return re.sub(r"\s+", " ", text) or None
+
+
+def _take_end_byline(body: Body) -> None:
+    """（记者 张三） after the last paragraph is the byline, not body text."""
+    paragraphs = [p for p in body.paras if p.kind == "paragraph"]
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    match = END_BYLINE_RE.search(last.text)
+    if not match or not BYLINE_RE.match(match.group(1).strip()):
+        return
+    body.byline = body.byline or re.sub(r"\s+", " ", match.group(1).strip())
+    last.text = last.text[:match.start()].rstrip()
+    if not last.text:
+        body.paras.remove(last)
 
 
 def _append_paragraph(body: Body, para: Para) -> None:
@@ -65,14 +155,22 @@ def _append_paragraph(body: Body, para: Para) -> None:
         body.paras.append(para)
         return
     last.text = join_fragments(last.text, para.text)
-    last.items.extend(para.items)
+    last.lines.extend(para.lines)
     body.joins += 1
 
 
-def preface_paras(items: list[Item]) -> list[Para]:
-    scratch = Body(Stack(""))
-    for item in items:
-        _append_paragraph(scratch, Para("paragraph", clean(item.text), [item], hard=item.hard_breaks))
+def preface_paras(lines: list[Line]) -> list[Para]:
+    scratch = Body(Stack())
+    for line in lines:
+        if line.role in ("caption", "caption_cont", "byline", "subhead"):
+            continue
+        text = clean(line.text)
+        last = scratch.paras[-1] if scratch.paras else None
+        if line.role == "para_cont" and last is not None:
+            last.text = join_wrapped(last.text, text) if not line.gap else join_fragments(last.text, text)
+            last.lines.append(line)
+        else:
+            _append_paragraph(scratch, Para("paragraph", text, [line]))
     return scratch.paras
 
 
@@ -120,7 +218,7 @@ def _tail_fragment(bodies: list[Body]) -> tuple[int, Body] | None:
         own = overlap(last.stack.headline, text)
         for target in targets:
             fit = overlap(target.stack.headline, text)
-            score = fit - own + (0.1 if para.items[0].gap >= PICTURE_GAP else 0.0)
+            score = fit - own + (0.1 if para.lines[0].gap >= PICTURE_GAP else 0.0)
             if fit >= FRAGMENT_MIN_OVERLAP and fit > own and score > best_score:
                 best, best_score = (start, target), score
     return best
@@ -135,7 +233,7 @@ def _best_ending_for(fragment: list[Para], bodies: list[Body]) -> Body | None:
 
 
 def _prepend(body: Body, fragment: list[Para]) -> None:
-    first_line = fragment[0].items[0].line
+    first_line = fragment[0].lines[0].number
     old = body.paras
     body.paras = []
     for para in fragment + old:
@@ -147,7 +245,7 @@ def _prepend(body: Body, fragment: list[Para]) -> None:
 
 
 def _append(body: Body, fragment: list[Para]) -> None:
-    first_line = fragment[0].items[0].line
+    first_line = fragment[0].lines[0].number
     for para in fragment:
         _append_paragraph(body, para)
     body.notices.append(notices.reassembled(first_line, at_start=False))
@@ -155,16 +253,19 @@ def _append(body: Body, fragment: list[Para]) -> None:
 
 def finish_article(body: Body) -> ParsedArticle:
     stack = body.stack
-    title, subtitle = _split_single_line(stack)
+    title, subtitle = _title_and_subtitle(stack)
     blocks = [Block(p.kind, curl_quotes(p.text) if p.kind == "paragraph" else p.text) for p in body.paras]
+    captions, credits = [], []
+    for text, _ in body.captions:
+        caption, credit = clean_caption(text)
+        if caption:
+            captions.append(caption)
+        if credit:
+            credits.append(credit)
     article = ParsedArticle(
-        title=title,
-        column=_headline_text(stack.column),
-        kicker=_headline_text(stack.kicker),
-        subtitle=subtitle,
-        blocks=blocks,
-        captions=[text for text, _ in body.captions],
-        source_text="",
+        title=title, column=_column_text(stack.column), kicker=_headline_text(stack.kicker), subtitle=subtitle,
+        blocks=blocks, captions=captions, byline=body.byline, page=body.draft.page if body.draft else None,
+        photo_credits=credits,
     )
     article.warnings.extend(body.notices)
     paragraphs = [p for p in body.paras if p.kind == "paragraph"]
@@ -174,6 +275,8 @@ def finish_article(body: Body) -> ParsedArticle:
         article.warnings.append(notices.ends_mid_sentence(paragraphs[-1].text[-16:]))
     if body.joins:
         article.warnings.append(notices.paragraphs_rejoined(body.joins))
+    if body.draft and body.draft.continued:
+        article.warnings.append(notices.continued())
     return article
 
 
@@ -181,34 +284,51 @@ def _was_reassembled(body: Body, *, at_start: bool) -> bool:
     return any(n.code == notices.REASSEMBLED and n.data.get("at_start") == at_start for n in body.notices)
 
 
-def _headline_text(text: str | None) -> str | None:
+def _headline_text(lines: list[Line]) -> str | None:
+    text = " ".join(line.text for line in lines)
     return repair_text(text, headline=True) if text else None
 
 
-def _split_single_line(stack: Stack) -> tuple[str, str | None]:
+def _column_text(lines: list[Line]) -> str | None:
+    text = _headline_text(lines)
+    return re.sub(r"^[【\[〖［]\s*|\s*[】\]〗］]$", "", text) if text else None
+
+
+def _title_and_subtitle(stack: Stack) -> tuple[str, str | None]:
     """`虹桥镇召开2020年年中工作会议 进一步明确下半年工作重点`: one printed line, title and subtitle."""
-    title = repair_text(stack.title, headline=True)
+    title = repair_text("".join(_joinable(stack.title)), headline=True)
     subtitle = _headline_text(stack.subtitle)
-    if subtitle is None and stack.kicker is None:
+    if subtitle is None and not stack.kicker:
         parts = title.split(" ")
         if len(parts) == 2 and all(len(p) >= 8 for p in parts):
             return parts[0], parts[1]
     return title, subtitle
 
 
-def source_text(lines: list[str], items: list[Item]) -> str:
-    """The article's lines exactly as imported: each run of its items, in source order."""
-    if not items:
+def _joinable(lines: list[Line]) -> list[str]:
+    """A title printed over several lines: the lines run on, with a space where a phrase ended."""
+    out = []
+    for n, line in enumerate(lines):
+        if n and out and not out[-1].endswith(" "):
+            previous = out[-1]
+            if previous[-1].isascii() and previous[-1].isalpha() and line.text[:1].isascii():
+                out.append(" ")
+        out.append(line.text)
+    return out
+
+
+def source_text(source_lines: list[str], lines: list[Line]) -> str:
+    """The article's lines exactly as imported: each run of its lines, in source order."""
+    if not lines:
         return ""
     spans: list[list[int]] = []
-    for item in sorted(items, key=lambda i: i.line):
-        if spans and item.line <= spans[-1][1] + 1 + item.gap:
-            spans[-1][1] = max(spans[-1][1], item.last_line)
+    for line in sorted(lines, key=lambda x: x.number):
+        if spans and line.number <= spans[-1][1] + 1 + line.gap:
+            spans[-1][1] = max(spans[-1][1], line.number)
         else:
-            spans.append([item.line, item.last_line])
-    return "\n\n".join("\n".join(lines[a - 1:b]) for a, b in spans)
+            spans.append([line.number, line.number])
+    return "\n\n".join("\n".join(source_lines[a - 1:b]) for a, b in spans)
 
 
-def body_items(body: Body) -> list[Item]:
-    items = [i for p in body.paras for i in p.items] + [i for _, i in body.captions] + list(body.stack.items)
-    return items
+def body_lines(body: Body) -> list[Line]:
+    return [line for p in body.paras for line in p.lines] + [line for _, line in body.captions] + body.stack.lines

@@ -77,6 +77,14 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise SourceError("binary", "这是二进制文件（含有大量不可见字符），不是文本文件")
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None or best.encoding is None:
+        # The detector gives up on text full of rare characters (radicals an extractor returned);
+        # GB18030 rejects most byte sequences that are not text, so a clean decode is good evidence.
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = ""
+        if text and _text_share(text) >= 0.9:
+            return text, "gb18030"
         raise SourceError("undecodable", "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）")
     encoding = best.encoding
     # GBK and GB2312 files are decoded as GB18030, their superset, so no rare character is lost.
@@ -96,9 +104,10 @@ def _text_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    ok = sum(1 for ch in sample if ch.isprintable() and (ch < "\u0250" or "\u3000" <= ch <= "\u9fff"
-                                                          or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u26ff")
-             or ch in "\n\r\t")
+    ok = sum(1 for ch in sample if ch.isprintable() and (ch < "\u0250" or "\u2e80" <= ch <= "\u9fff"
+                                                          or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u26ff"
+                                                          or "\uf900" <= ch <= "\ufaff")
+             or ch in "\n\r\t\f")
     return ok / len(sample)
 
 

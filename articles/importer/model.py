@@ -40,6 +40,9 @@ class ParsedArticle:
     subtitle: str | None = None
     blocks: list[Block] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    byline: str | None = None  # who wrote it, as printed (记者 张三), never body text
+    page: int | None = None  # the printed page its headline is on, when the issue shows pages
+    photo_credits: list[str] = field(default_factory=list)  # 记者 张三 摄, taken off the captions
     warnings: list[Notice] = field(default_factory=list)
     source_text: str = ""  # the article's lines exactly as imported
 
@@ -49,8 +52,11 @@ class ParsedArticle:
             "kicker": self.kicker,
             "title": self.title,
             "subtitle": self.subtitle,
+            "byline": self.byline,
+            "page": self.page,
             "blocks": [b.to_json() for b in self.blocks],
             "captions": list(self.captions),
+            "photo_credits": list(self.photo_credits),
             "warnings": [w.to_json() for w in self.warnings],
         }
 
@@ -72,6 +78,8 @@ class IssueMeta:
     next_issue_date: dt.date | None = None
     editorial_board: list[str] = field(default_factory=list)
     contact: dict[str, str] = field(default_factory=dict)
+    town_basis: str | None = None  # "printed" (masthead or publisher line) | "inferred" (from the text)
+    date_basis: str | None = None  # "printed" (masthead or running heads) | "inferred" (from the text)
 
     def to_json(self) -> dict:
         return {
@@ -86,6 +94,8 @@ class IssueMeta:
             "next_issue_date": self.next_issue_date.isoformat() if self.next_issue_date else None,
             "editorial_board": list(self.editorial_board),
             "contact": dict(self.contact),
+            "town_basis": self.town_basis,
+            "date_basis": self.date_basis,
         }
 
 
@@ -98,6 +108,7 @@ class ParsedIssue:
     meta: IssueMeta
     articles: list[ParsedArticle] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # the paper's own notices between articles
     warnings: list[Notice] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -108,5 +119,6 @@ class ParsedIssue:
             "issue": self.meta.to_json(),
             "articles": [a.to_json() for a in self.articles],
             "leftovers": list(self.leftovers),
+            "notices": list(self.notices),
             "warnings": [w.to_json() for w in self.warnings],
         }

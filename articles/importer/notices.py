@@ -14,6 +14,12 @@ TOWN_MISSING = "town-missing"
 LEFTOVER_TEXT = "leftover-text"
 NO_BODY = "no-body"
 SUSPECT_NAME = "suspect-name"
+CONTINUED = "continued"
+CHARACTERS_FOLDED = "characters-folded"
+COLUMNS_UNCLEAR = "columns-unclear"
+COLUMNS_REORDERED = "columns-reordered"
+TOWN_UNCLEAR = "town-unclear"
+DATE_UNCLEAR = "date-unclear"
 
 
 def begins_mid_sentence(opening: str) -> Notice:
@@ -71,3 +77,32 @@ def suspect_name(wrong: str, right: str, title: str) -> Notice:
     return Notice(SUSPECT_NAME,
                   f"人名可能识别有误：文中“{title}{wrong}”，档案中同一职务多为“{right}”，是否改为“{right}”？",
                   {"wrong": wrong, "right": right, "title": title})
+
+
+def continued() -> Notice:
+    return Notice(CONTINUED, "本文转版刊登（“下转”“上接”），已把各版上的部分按顺序接成一篇，请核对衔接处。")
+
+
+def characters_folded(count: int) -> Notice:
+    return Notice(CHARACTERS_FOLDED,
+                  f"有 {count} 个字被提取工具读成了部首或兼容字符（如“⽇”“⻓”），已换回通用汉字（“日”“长”）。",
+                  {"count": count})
+
+
+def columns_reordered(count: int) -> Notice:
+    return Notice(COLUMNS_REORDERED, f"有 {count} 处相邻两栏的文字被交错提取，已按栏重新排好，请核对。", {"count": count})
+
+
+def columns_unclear(count: int) -> Notice:
+    return Notice(COLUMNS_UNCLEAR, f"有 {count} 处文字像是相邻两栏交错提取的，但无法确定顺序，已按原样保留，请核对原报。",
+                  {"count": count})
+
+
+def town_unclear(towns: list[str]) -> Notice:
+    return Notice(TOWN_UNCLEAR, f"报头没有主办单位，文中提到多个镇（街道）（{'、'.join(towns)}），无法判断是哪份报纸，请在导入时选择。",
+                  {"towns": towns})
+
+
+def date_unclear(first: str, last: str) -> Notice:
+    return Notice(DATE_UNCLEAR, f"报头没有出版日期，文中的日期从 {first} 到 {last}，跨度超过一年，无法推断，请手动填写。",
+                  {"first": first, "last": last})

@@ -1,4 +1,4 @@
-"""Which town (镇/街道) and district (区) a paper serves."""
+"""Which town (镇/街道/乡) and district (区/县) a paper serves."""
 
 from __future__ import annotations
 
@@ -15,22 +15,29 @@ TOWN_SUFFIX_RE = re.compile("镇|街道")
 CJK_RUN_RE = re.compile(f"[{CJK}]+$")
 NON_DISTRICTS = {"居民区", "社区", "小区", "园区", "城区", "辖区", "片区", "街区", "景区", "地区", "市区",
                  "郊区", "新区", "全区", "本区", "各区", "该区", "我区", "两区", "老区", "校区", "营区", "示范区"}
+# What stands before a town's own name on a publisher line: the party, the city, the district.
+ADMIN_PREFIX_RE = re.compile(f"^(?:中共)?(?:[{CJK}]{{2,4}}?(?:省|自治区))?(?:[{CJK}]{{2,4}}?市)?(?:[{CJK}]{{2,4}}?(?:新区|区|县))?")
+TOWN_ON_LINE_RE = re.compile(f"[{CJK}]{{2,12}}?(?:镇|街道|乡)(?=党委|党工委|委员会|工作委员会|人民政府|政府|办事处|、|\\s|$)")
 
 
 def town_from_publisher(publisher: str) -> tuple[str | None, str | None]:
-    """(town, district) from a printed publisher line such as 中共闵行区虹桥镇委员会."""
+    """(town, district) from a printed publisher line: 中共闵行区虹桥镇委员会, 江苏路街道办事处."""
     district = next((d for d in SHANGHAI_DISTRICTS if d in publisher), None)
-    if district is None and (m := re.search(f"([{CJK}]{{2,3}}区)", publisher)) and m.group(1) not in NON_DISTRICTS:
+    after_city = re.sub(f"^.*?[{CJK}]{{1,4}}市", "", publisher.replace("中共", ""))
+    if district is None and (m := re.search(f"([{CJK}]{{2,3}}(?:区|县))", after_city)) and m.group(1) not in NON_DISTRICTS:
         district = m.group(1)
-    rest = publisher.replace("中共", "")
-    if district:
-        rest = rest.replace(district, "")
-    match = re.search(f"([{CJK}]{{2,4}}?(?:镇|街道))", rest)
-    return (match.group(1) if match else None), district
+    for part in re.split(r"[、\s]+", publisher):
+        match = TOWN_ON_LINE_RE.search(part)
+        if not match:
+            continue
+        name = ADMIN_PREFIX_RE.sub("", match.group(0))
+        if 2 <= len(name) - (2 if name.endswith("街道") else 1) <= 5:
+            return name, district
+    return None, district
 
 
-def town_from_text(text: str) -> str | None:
-    """The town the text names most often (新泾镇 over 全镇, 小镇, 示范镇 …)."""
+def town_counts(text: str) -> Counter[str]:
+    """How often the text names each town (新泾镇, not 全镇, 小镇, 示范镇 …)."""
     counts: Counter[str] = Counter()
     for match in TOWN_SUFFIX_RE.finditer(text):
         run = CJK_RUN_RE.search(text[max(0, match.start() - 3):match.start()])
@@ -41,16 +48,21 @@ def town_from_text(text: str) -> str | None:
             name = stem[-length:]
             if len(name) == length and name[-1] not in NOT_A_TOWN_BEFORE_ZHEN:
                 counts[name + match.group(0)] += 1
-    if not counts:
-        return None
-    best, n = counts.most_common(1)[0]
-    if n < 2:
-        return None
-    # 江川路街道: the three-character name wins when it accounts for the two-character one.
-    for name, m in counts.most_common():
-        if len(name) > len(best) and name.endswith(best) and m >= 0.8 * n:
-            return name
-    return best
+    # 江川路街道: the three-character name stands for the two-character one it ends with.
+    merged: Counter[str] = Counter()
+    for name, n in counts.most_common():
+        longer = [other for other in counts if len(other) > len(name) and other.endswith(name)
+                  and counts[other] >= 0.8 * n]
+        if longer:
+            continue
+        merged[name] = n
+    return merged
+
+
+def town_from_text(text: str) -> str | None:
+    """The town the text names most often, when it names one at least twice."""
+    ranked = town_counts(text).most_common(1)
+    return ranked[0][0] if ranked and ranked[0][1] >= 2 else None
 
 
 def district_from_text(text: str, town: str | None) -> str | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .layout import Item, strip_decoration
-from .model import IssueMeta
+from ..layout import Item, strip_decoration
+from ..model import IssueMeta
 
 DATE_FULL_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_DOTTED_RE = re.compile(r"^(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})$")

@@ -1,0 +1,88 @@
+"""Decoded text to physical lines: what each printed line says, and where it stands.
+
+A line keeps what the later stages weigh: the blank lines before it (the extractor leaves more
+where a picture or a story ended), its indent (a paragraph's first line is indented two
+characters where the extractor kept it), its markdown heading level, the printed page it is on
+(a form feed, as pdftotext writes between pages) and its printed width.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+# Ornaments printers put around masthead lines, section labels and captions.
+DECORATION = "■□◆◇●○★☆▲△▼▽►◄━─═▬▪▫◼◻⬛⬜|｜▌▍▎▏│┃"
+DECORATION_RE = re.compile(f"^[{DECORATION}\\s]+|[{DECORATION}\\s]+$")
+INDENT_RE = re.compile(r"^[ \t\u3000\u00a0]+")
+CONTENT_RE = re.compile(r"[\w\u3400-\u9fff]")
+
+
+@dataclass
+class Line:
+    text: str  # ornaments, markup and outer spaces removed; inner spacing as printed
+    raw: str  # the source line, verbatim
+    number: int  # 1-based source line number
+    gap: int  # blank lines before it
+    indent: int = 0  # leading spaces (a full-width space counts two)
+    level: int = 0  # markdown heading level (number of #), 0 for none
+    page_break: bool = False  # a form feed stands before it
+    ornament: str = ""  # the ornament it began with (▲, ■ ...), if any
+    hard_break: bool = False  # ends with a markdown line break (two spaces): keep the break
+    role: str = ""  # what the importer decided it is
+    notes: dict = field(default_factory=dict)
+    part: int = 0  # index of the piece when one source line was cut in pieces
+
+    @property
+    def width(self) -> float:
+        return printed_width(self.text)
+
+
+def printed_width(text: str) -> float:
+    """Width in em: Latin letters, digits and half-width marks take half a Chinese character."""
+    ascii_count = sum(1 for ch in text if ch < "\u0100")
+    return len(text) - ascii_count / 2
+
+
+def strip_decoration(text: str) -> str:
+    return DECORATION_RE.sub("", text)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line in source order, with the blank lines and page breaks before it."""
+    out: list[Line] = []
+    gap = 0
+    page_break = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page_break = True
+            raw = raw.replace("\f", "")
+        stripped = raw.strip()
+        if not stripped:
+            gap += 1
+            continue
+        line = _line(raw, number, gap, page_break)
+        if line is None:
+            gap += 1  # a rule or an ornament alone: it spaces the page as a blank line does
+            continue
+        out.append(line)
+        gap, page_break = 0, False
+    return out
+
+
+def _line(raw: str, number: int, gap: int, page_break: bool) -> Line | None:
+    indent_match = INDENT_RE.match(raw)
+    indent = sum(2 if ch == "\u3000" else 1 for ch in indent_match.group(0)) if indent_match else 0
+    stripped = raw.strip()
+    level = 0
+    match = HEADING_RE.match(stripped)
+    if match and stripped.startswith("#"):
+        level, stripped = len(match.group(1)), match.group(2)
+    lead = stripped[:1]
+    text = strip_decoration(stripped).strip()
+    if not text or not CONTENT_RE.search(text):
+        return None
+    ornament = lead if lead in DECORATION else ""
+    return Line(text, raw, number, gap, indent=indent, level=level, page_break=page_break, ornament=ornament,
+                hard_break=raw.endswith("  ") and not raw.endswith("   "))

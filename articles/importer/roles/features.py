@@ -1,0 +1,285 @@
+"""What the role model sees of each line: facts about printed papers, as feature strings.
+
+Nothing here names a paper, a town or a sample: lengths are bucketed, gaps are measured against
+the issue's own paragraph gap, widths against the column the line stands in, so the same
+features mean the same thing whatever the extractor or the layout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from ..chars import CJK_RE, is_cjk
+from ..lines import Line
+from . import words
+
+CLOSERS = "”’）》」』】)\"'"
+SENTENCE_END = "。！？!?…；;"
+BOUND_START = set("的地得了着过们性化度者等之与及而且则其所于被把吗呢吧啊")
+# Length buckets (characters): captions and labels are short, headlines 8-45, paragraphs longer.
+LENGTH_EDGES = (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 38, 45, 60, 100)
+# Neighbouring lines' words a headline shares with its own story: this many characters ahead.
+CONTEXT_CHARS = 120
+# Only lines this short are weighed as headlines or captions by what their neighbours say.
+SHORT_LINE = 48
+# Widths within this many em of the column count as a full printed line.
+FULL_LINE_SLACK = 1.0
+WINDOW = 12  # lines on each side that estimate the column width a line stands in
+
+
+@dataclass
+class Context:
+    """What the whole issue says about how it was extracted."""
+
+    markdown: bool
+    title_level: int
+    wrapped: bool  # a line per printed line
+    paragraph_gap: float
+    widths: list[float | None]  # the column width each line stands in (wrapped text only)
+
+
+def length_bucket(n: int) -> str:
+    for edge in LENGTH_EDGES:
+        if n <= edge:
+            return str(edge)
+    return "more"
+
+
+def end_class(text: str) -> str:
+    last = text[-1]
+    core = text.rstrip(CLOSERS)
+    if last in SENTENCE_END:
+        return "stop"
+    if last in CLOSERS:
+        return "close-stop" if core and core[-1] in SENTENCE_END else "close"
+    if last in "，,、":
+        return "comma"
+    if last in "：:":
+        return "colon"
+    if last.isdigit():
+        return "digit"
+    if is_cjk(last):
+        return "cjk"
+    return "other"
+
+
+def start_class(text: str) -> str:
+    first = text[0]
+    if first in "“\"「『‘":
+        return "quote"
+    if words.DATE_START_RE.match(text):
+        return "date"
+    if words.LEAD_WORD_RE.match(text):
+        return "lead"
+    if words.ENUMERATION_RE.match(text):
+        return "enum"
+    if first in "【[〖［":
+        return "bracket"
+    if first in "（(":
+        return "paren"
+    if first in "，。、；：！？,.;:!?）)】》”’":
+        return "closer"
+    if first in BOUND_START or (len(text) > 1 and text[1] in "，,、" and first not in "但而对是好"):
+        return "bound"
+    if first.isdigit():
+        return "digit"
+    return "cjk" if is_cjk(first) else "other"
+
+
+def bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def issue_context(lines: list[Line]) -> Context:
+    headings = [line.level for line in lines if line.level]
+    markdown = len(headings) >= 2
+    title_level = min(headings) if headings else 0
+    prose = [line for line in lines if "，" in line.text or "," in line.text]
+    lengths = sorted(len(line.text) for line in prose)
+    wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4
+    gaps = [line.gap for line in prose] or [line.gap for line in lines] or [0]
+    widths = _column_widths(lines) if wrapped else [None] * len(lines)
+    return Context(markdown, title_level, wrapped, float(median(gaps)), widths)
+
+
+def _column_widths(lines: list[Line]) -> list[float | None]:
+    """The width of the column around each line: the commonest width of its neighbours."""
+    rounded = [round(line.width * 2) / 2 for line in lines]
+    out: list[float | None] = []
+    for i in range(len(lines)):
+        window = Counter(w for w in rounded[max(0, i - WINDOW):i + WINDOW + 1] if w >= 6)
+        if not window:
+            out.append(None)
+            continue
+        # Full lines of a column share its width (a hung mark makes one half a character wider).
+        best = max(window, key=lambda w: (window[w] + window.get(w - 0.5, 0) + window.get(w + 0.5, 0), w))
+        support = window[best] + window.get(best - 0.5, 0) + window.get(best + 0.5, 0)
+        out.append(max(w for w in (best - 0.5, best, best + 0.5) if window.get(w)) if support >= 3 else None)
+    return out
+
+
+def _relative_width(width: float, column: float | None) -> str:
+    if column is None:
+        return "na"
+    ratio = width / column
+    if width >= column - FULL_LINE_SLACK and ratio <= 1.08:
+        return "full"
+    if ratio > 1.6:
+        return "double"
+    if ratio > 1.08:
+        return "wide"
+    if column - width <= 2.5:
+        return "indent"  # a full line less the two-character first-line indent
+    if ratio >= 0.7:
+        return "most"
+    if ratio >= 0.4:
+        return "half"
+    return "short"
+
+
+def _gap_class(gap: int, usual: float) -> str:
+    diff = gap - usual
+    if diff <= -0.5:
+        return "less"
+    if diff < 0.5:
+        return "same"
+    if diff < 1.5:
+        return "more"
+    return "much"
+
+
+def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozenset(),
+                  jump_out: set[int] = frozenset(), pages: list | None = None) -> list[list[str]]:
+    n = len(lines)
+    texts = [line.text for line in lines]
+    ends = [end_class(t) for t in texts]
+    starts = [start_class(t) for t in texts]
+    lengths = [length_bucket(len(t)) for t in texts]
+    rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
+    gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
+    grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
+    seen_short: set[str] = set()
+    out: list[list[str]] = []
+    for i, line in enumerate(lines):
+        t = texts[i]
+        f = ["bias", f"L={lengths[i]}", f"E={ends[i]}", f"S={starts[i]}", f"G={gaps[i]}",
+             f"R={rel[i]}", f"LE={lengths[i]}|{ends[i]}", f"RE={rel[i]}|{ends[i]}", f"doc={'w' if ctx.wrapped else 'p'}"]
+        commas = t.count("，") + t.count(",")
+        f.append(f"C={min(commas, 3)}")
+        inner = t[:-1]
+        if "。" in inner or "；" in inner:
+            f.append("stop-inside")
+        if "！" in t or "？" in t or "!" in t or "?" in t:
+            f.append("exclaim")
+        if "：" in inner or ":" in inner:
+            f.append("colon-inside")
+        if words.SEPARATOR_RE.search(t):
+            f.append("separator")
+        if "“" in t or '"' in t:
+            f.append("quote")
+        if words.DIGIT_RE.search(t):
+            f.append("digit")
+        if words.LATIN_RE.search(t):
+            f.append("latin")
+        if words.SPACE_BETWEEN_CJK_RE.search(t):
+            f.append("phrase-space")
+        if line.indent >= 2:
+            f.append("indented")
+        if line.ornament:
+            f.append("ornament")
+        if line.level:
+            f.append(f"md={line.level - ctx.title_level}")
+        elif ctx.markdown:
+            f.append("md=none")
+        if line.page_break:
+            f.append("page-break")
+        if i in jump_in:
+            f.append("jump-in")
+        if i in jump_out:
+            f.append("jump-out")
+        if pages is not None and i and pages[i] != pages[i - 1]:
+            f.append("new-page")
+        if len(t) <= SHORT_LINE:
+            _short_line_features(f, t, grams, i, n, texts)
+            if t in seen_short:
+                f.append("repeated")
+            seen_short.add(t)
+        if i == 0:
+            f.append("first")
+        else:
+            f.extend((f"pE={ends[i - 1]}", f"pL={lengths[i - 1]}", f"pR={rel[i - 1]}", f"pS={starts[i - 1]}",
+                      f"pLE={lengths[i - 1]}|{ends[i - 1]}"))
+            if lines[i - 1].level:
+                f.append(f"pmd={lines[i - 1].level - ctx.title_level}")
+        if i + 1 >= n:
+            f.append("last")
+        else:
+            f.extend((f"nS={starts[i + 1]}", f"nL={lengths[i + 1]}", f"nR={rel[i + 1]}", f"nG={gaps[i + 1]}",
+                      f"nE={ends[i + 1]}", f"LnS={lengths[i]}|{starts[i + 1]}"))
+            if lines[i + 1].level:
+                f.append(f"nmd={lines[i + 1].level - ctx.title_level}")
+        if i + 2 < n:
+            f.append(f"nnL={lengths[i + 2]}")
+            f.append(f"nnS={starts[i + 2]}")
+        if i >= 2:
+            f.append(f"ppE={ends[i - 2]}")
+        out.append(f)
+    return out
+
+
+def _short_line_features(f: list[str], t: str, grams: list, i: int, n: int, texts: list[str]) -> None:
+    if words.BYLINE_RE.match(t):
+        f.append("byline")
+    if words.CREDIT_RE.search(t):
+        f.append("credit")
+    if words.CAPTION_TAIL_RE.search(t):
+        f.append("caption-tail")
+    if words.CAPTION_HEAD_RE.match(t):
+        f.append("caption-head")
+    if words.NOTICE_RE.match(t):
+        f.append("notice-head")
+    if words.BRACKET_LABEL_RE.match(t):
+        f.append("bracket-label")
+    elif words.BRACKET_START_RE.match(t):
+        f.append("bracket-start")
+    if words.EVENT_RE.search(t):
+        f.append("event")
+    if words.PLACE_START_RE.match(t):
+        f.append("place-start")
+    cjk = len(CJK_RE.findall(t))
+    if cjk == len(t.replace(" ", "")):
+        f.append("all-cjk")
+    mine = grams[i]
+    if mine:
+        ahead = _context_grams(grams, texts, i + 1, n, 1)
+        behind = _context_grams(grams, texts, i - 1, -1, -1)
+        share_ahead = len(mine & ahead) / len(mine)
+        share_behind = len(mine & behind) / len(mine)
+        f.append(f"ov+={_share_bucket(share_ahead)}")
+        f.append(f"ov-={_share_bucket(share_behind)}")
+        f.append("ov>" if share_ahead > share_behind + 0.1 else ("ov<" if share_behind > share_ahead + 0.1 else "ov="))
+
+
+def _context_grams(grams: list, texts: list[str], start: int, stop: int, step: int) -> set[str]:
+    out: set[str] = set()
+    used = 0
+    for j in range(start, stop, step):
+        text = texts[j]
+        out |= grams[j] if grams[j] is not None else bigrams(text[:CONTEXT_CHARS] if step > 0 else text[-CONTEXT_CHARS:])
+        used += len(text)
+        if used >= CONTEXT_CHARS:
+            break
+    return out
+
+
+def _share_bucket(share: float) -> str:
+    if share == 0:
+        return "0"
+    if share < 0.2:
+        return "lo"
+    if share < 0.5:
+        return "mid"
+    return "hi"

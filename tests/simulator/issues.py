@@ -1,0 +1,59 @@
+"""Simulated issues: seeded draws of articles, a print style and an extractor form."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .compose import compose
+from .render import render
+from .style import draw_style
+from .texts import CleanArticle, CleanNotice, clean_articles, own_notices
+
+
+@dataclass
+class SimulatedIssue:
+    name: str
+    data: bytes
+    text: str
+    expected: dict
+    lines: dict[int, str]  # true role by line number
+    kinds: set[str] = field(default_factory=set)
+
+    def write(self, directory) -> None:
+        (directory / self.name).write_bytes(self.data)
+        stem = self.name.rsplit(".", 1)[0]
+        (directory / f"{stem}.expected.json").write_text(json.dumps(self.expected, ensure_ascii=False, indent=1),
+                                                         encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def _pool(shared: bool) -> tuple[tuple[CleanArticle, ...], tuple[CleanNotice, ...]]:
+    return tuple(clean_articles(shared=shared)), tuple(own_notices())
+
+
+def simulate(seed: int, *, form: str | None = None, shared: bool = True,
+             articles: list[CleanArticle] | None = None) -> SimulatedIssue:
+    """One issue: 3 to 8 articles (of one paper, or of several towns as the corpus composes them)."""
+    pool, notices = _pool(shared)
+    rng = random.Random(seed)
+    if articles is None:
+        by_paper: dict[str, list[CleanArticle]] = {}
+        for article in pool:
+            by_paper.setdefault(article.paper or article.town, []).append(article)
+        papers = [group for group in by_paper.values() if len(group) >= 3]
+        count = rng.randint(3, 8)
+        if papers and rng.random() < 0.5:
+            group = rng.choice(papers)
+            articles = rng.sample(group, min(count, len(group)))
+        else:
+            articles = rng.sample(list(pool), min(count, len(pool)))
+    style = draw_style(seed, form=form)
+    composed = compose(style, articles, list(notices))
+    rendered = render(composed)
+    suffix = "txt"
+    name = f"sim_{seed:06d}.{suffix}"
+    expected = dict(composed.expected, source=name)
+    return SimulatedIssue(name, rendered.data, rendered.text, expected, rendered.lines, composed.kinds)
