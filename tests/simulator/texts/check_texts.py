@@ -1,4 +1,4 @@
-"""Check the project's own clean-article corpus against docs of the clean format and print its shares.
+"""Check the project's own clean-article corpus against the clean-article format and print its shares.
 
 Run: python tests/simulator/texts/check_texts.py  (stdlib only; exits 1 on any error)
 """
