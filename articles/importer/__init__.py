@@ -60,9 +60,10 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
         issue.articles.append(article)
     for notice in segmentation.notices:
         issue.notices.append(repair_text("\n".join(line.text for line in notice)))
-    if leftovers:
-        issue.leftovers.extend(p.text for p in leftovers)
-        issue.warnings.append(notices.leftover_text(len(leftovers)))
+    unplaced = [p.text for p in leftovers] + [line.text for line in segmentation.unplaced]
+    if unplaced:
+        issue.leftovers.extend(unplaced)
+        issue.warnings.append(notices.leftover_text(len(unplaced)))
     if not issue.articles:
         raise SourceError("no-articles", "文件中找不到任何文章（没有可识别的标题和正文）")
     complete_meta(issue)

@@ -76,7 +76,6 @@ def build_body(draft: Draft) -> Body:
     body = Body(draft.stack, draft)
     body.byline = byline_text(draft.stack.byline)
     interrupted = False
-    hard_block: Para | None = None
     for line in draft.body:
         role = line.role
         if role in ("caption", "caption_cont"):
@@ -93,18 +92,11 @@ def build_body(draft: Draft) -> Body:
             continue
         if role == "subhead":
             body.paras.append(Para("subhead", repair_text(line.text, headline=True), [line]))
-            hard_block = None
             continue
         text = clean(line.text)
-        if hard_block is not None:
-            hard_block.text += "\n" + text
-            hard_block.lines.append(line)
-            if not line.hard_break:
-                hard_block = None
-            continue
         if line.hard_break:
-            hard_block = Para("paragraph", text, [line], hard=True)
-            body.paras.append(hard_block)
+            body.paras.append(Para("paragraph", text, [line], hard=True))
+            interrupted = False
             continue
         last = body.paras[-1] if body.paras else None
         if role == "para_cont" and last is not None and last.kind == "paragraph" and not last.hard:
@@ -323,10 +315,11 @@ def source_text(source_lines: list[str], lines: list[Line]) -> str:
         return ""
     spans: list[list[int]] = []
     for line in sorted(lines, key=lambda x: x.number):
+        last = line.notes.get("last_number", line.number)
         if spans and line.number <= spans[-1][1] + 1 + line.gap:
-            spans[-1][1] = max(spans[-1][1], line.number)
+            spans[-1][1] = max(spans[-1][1], last)
         else:
-            spans.append([line.number, line.number])
+            spans.append([line.number, last])
     return "\n\n".join("\n".join(source_lines[a - 1:b]) for a, b in spans)
 
 

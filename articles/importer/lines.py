@@ -66,6 +66,15 @@ def split_lines(text: str) -> list[Line]:
         if line is None:
             gap += 1  # a rule or an ornament alone: it spaces the page as a blank line does
             continue
+        previous = out[-1] if out else None
+        if previous is not None and previous.hard_break and not gap and not line.level:
+            # A markdown line break: an address, opening hours - lines printed as one block.
+            previous.text += "\n" + line.text
+            previous.raw += "\n" + line.raw
+            previous.notes["last_number"] = number
+            previous.hard_break = True
+            page_break = False
+            continue
         out.append(line)
         gap, page_break = 0, False
     return out

@@ -64,6 +64,7 @@ class Segmentation:
     drafts: list[Draft]
     preface: list[Line]  # body text before the first headline
     notices: list[list[Line]]  # the paper's own notices standing between articles
+    unplaced: list[Line] = field(default_factory=list)  # lines that fit no article, kept for the editor
 
 
 def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | None = None,
@@ -74,6 +75,7 @@ def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | No
     preface: list[Line] = []
     notices: list[list[Line]] = []
     pending_notice: list[Line] = []
+    unplaced: list[Line] = []
     i = 0
     while i < len(lines):
         line, role = lines[i], roles[i]
@@ -100,16 +102,17 @@ def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | No
         if i in jump_in and drafts and role in ("para", "para_cont"):
             # The rest of a story printed earlier, with no title repeated.
             drafts.append(Draft([Stack()], page=pages[i] if pages else None, continues=True))
-        target = drafts[-1].body if drafts else preface
-        if role != "furn":
-            target.append(line)
+        if role == "furn":
+            unplaced.append(line)
+        else:
+            (drafts[-1].body if drafts else preface).append(line)
         if i in jump_out and drafts:
             drafts[-1].jumps_out = True
         i += 1
     _flush_notice(pending_notice, notices, drafts, preface, closes=True)
     drafts = [d for d in _split_side_by_side(drafts)]
     drafts = _put_back_continued(drafts)
-    return Segmentation(drafts, preface, notices)
+    return Segmentation(drafts, preface, notices, unplaced)
 
 
 def _flush_notice(pending: list[Line], notices: list[list[Line]], drafts: list[Draft], preface: list[Line],

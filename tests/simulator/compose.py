@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from . import pools
+from .headlines import printed_variant
 from .style import Style
 from .texts import CleanArticle, CleanNotice
 
@@ -74,6 +75,7 @@ class Composer:
         self.total = self.number + self.rng.randint(0, 300)
         self.title_level = self.rng.choice([1, 1, 2])
         self.captions_of: dict[str, list[str]] = {}
+        self.paged = style.running_headers or (style.wrapped and style.jump)
 
     # --- emitting ------------------------------------------------------------------------------
     def emit(self, text: str, role: str, gap: int, *, level: int = 0, continues: bool = False) -> None:
@@ -92,8 +94,19 @@ class Composer:
                 self.page_fill += len(text) - cut
                 return
             self.new_page()
-        self.emit(text, role, gap, continues=continues)
         self.page_fill += len(text)
+        if role == "para" and not s.wrapped and self.rng.random() < s.column_cuts:
+            # The column ends inside a sentence: the paragraph's rest comes as a block of its own.
+            cut = _cut_point(self.rng, text)
+            if cut is not None:
+                self.emit(text[:cut], role, gap, continues=continues)
+                self.emit(text[cut:], role, s.para_gap + self.rng.choice([0, 0, 0, 1, 2]), continues=True)
+                self.kinds.add("column-cut")
+                return
+        if self.rng.random() < s.picture_gaps:
+            gap += self.rng.choice([2, 3])  # a photo printed without a caption
+            self.kinds.add("picture-gap")
+        self.emit(text, role, gap, continues=continues)
 
     def new_page(self) -> None:
         self.page += 1
@@ -118,7 +131,7 @@ class Composer:
         for position, index in enumerate(order):
             if position in notice_slots and self.notices:
                 notices_out.append(self.notice(self.rng.choice(self.notices)))
-            article = self.articles[index]
+            article = printed_variant(self.rng, self.articles[index], drop_stack=self.s.stack_policy == "drop")
             page = self.page
             blocks = list(article.blocks)
             fragment = None
@@ -147,6 +160,9 @@ class Composer:
         if self.s.footer:
             for n, line in enumerate(pools.footer_lines(self.rng)):
                 self.emit(line, "furn", self.s.article_gap if n == 0 else 0)
+        if not self.paged:
+            for expected in expected_articles:
+                expected["page"] = None
         meta["pages"] = max(meta.get("pages") or 0, self.page) if "pages" in meta else None
         if meta.get("pages") is None:
             meta.pop("pages", None)
@@ -290,8 +306,9 @@ class Composer:
     def printed_captions(self, article: CleanArticle) -> tuple[list[str], list[str]]:
         """(clean captions, the same as printed)."""
         captions = list(article.captions)
-        if not captions and article.origin == "shared" and self.rng.random() < 0.7:
-            captions = [self.rng.choice(pools.GENERIC_CAPTIONS)]
+        if (not captions and article.origin == "shared" and self.rng.random() < 0.7) or self.rng.random() < 0.25:
+            # Many papers caption a photo with a few plain words: 会议现场, 活动现场.
+            captions = self.rng.sample(pools.GENERIC_CAPTIONS, self.rng.choice([1, 1, 2]))
         if self.s.caption_style != "plain" and captions:
             self.kinds.add("caption-forms")
         return captions, [pools.caption_form(self.rng, c, self.s.caption_style) for c in captions]
@@ -321,14 +338,14 @@ class Composer:
         lines.append(notice.text)
         gap = self.s.article_gap
         for n, line in enumerate(lines):
-            self.emit(line, "notice", gap if n == 0 else self.s.para_gap)
+            self.emit(line, "notice" if n == 0 else "notice_cont", gap if n == 0 else self.s.para_gap)
         self.kinds.add("notice")
         return "".join(lines)
 
     def expected_article(self, article: CleanArticle, page: int) -> dict:
         return {
             "column": article.column, "kicker": article.kicker, "title": article.title,
-            "subtitle": article.subtitle, "byline": article.byline, "page": page,
+            "subtitle": article.subtitle, "byline": article.byline, "page": page if self.paged else None,
             "blocks": [dict(b) for b in article.blocks], "captions": list(self.captions_of.get(article.id, [])),
             "flags": [],
         }

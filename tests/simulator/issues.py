@@ -39,6 +39,7 @@ def simulate(seed: int, *, form: str | None = None, shared: bool = True,
     """One issue: 3 to 8 articles (of one paper, or of several towns as the corpus composes them)."""
     pool, notices = _pool(shared)
     rng = random.Random(seed)
+    style = draw_style(seed, form=form)
     if articles is None:
         by_paper: dict[str, list[CleanArticle]] = {}
         for article in pool:
@@ -50,7 +51,11 @@ def simulate(seed: int, *, form: str | None = None, shared: bool = True,
             articles = rng.sample(group, min(count, len(group)))
         else:
             articles = rng.sample(list(pool), min(count, len(pool)))
-    style = draw_style(seed, form=form)
+    if style.stack_policy == "prefer":
+        # A paper that stacks its headlines does so for every story: take stories that have stacks.
+        stacked = [a for a in pool if a.kicker or a.subtitle]
+        if len(stacked) >= 3:
+            articles = rng.sample(stacked, min(len(articles), len(stacked)))
     composed = compose(style, articles, list(notices))
     rendered = render(composed)
     suffix = "txt"

@@ -8,6 +8,7 @@ blank line between paragraphs, the first-line indent kept or lost).
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from .compose import Composed, Item
 from .radicals import to_radicals
 
 HALF_WIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "“": '"', "”": '"'}
+DIGITS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?=[\u4e00-\u9fff])")
 NO_LINE_START = set("，。、；：！？”’）》」』…")
 
 
@@ -100,8 +102,11 @@ class Renderer:
         role = item.role
         first_role = "para_cont" if item.continues else role
         if not s.wrapped:
-            if role in ("para", "caption", "notice", "byline"):
+            if role in ("para", "caption", "notice", "notice_cont", "byline"):
                 text = self.paragraph_noise(text)
+            if s.digit_spaces:
+                text = DIGITS_RE.sub(lambda m: f" {m.group(0)} " if self.rng.random() < s.digit_spaces else m.group(0),
+                                     text).strip().replace("  ", " ")
             if item.level:
                 text = "#" * item.level + " " + text
             return [(text, first_role)]
@@ -122,10 +127,11 @@ class Renderer:
             lines = wrap(text.replace(" ", "\u3000"), columns) if len(text) > columns else [text]
             cont = "title_cont" if role == "title" else role
             return [(line.replace("\u3000", " "), role if n == 0 else cont) for n, line in enumerate(lines)]
-        if role in ("caption", "notice"):
+        if role in ("caption", "notice", "notice_cont"):
             columns = max(6, s.column_width + self.rng.randint(-4, 4))
             lines = wrap(text, columns)
-            return [(line, role if n == 0 else f"{role}_cont") for n, line in enumerate(lines)]
+            base = role.split("_")[0]
+            return [(line, role if n == 0 else f"{base}_cont") for n, line in enumerate(lines)]
         return [(text, role)]
 
     def paragraph_noise(self, text: str) -> str:

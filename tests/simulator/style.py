@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 # Noise kinds the benchmark reports scores for; an issue carries a subset of them.
 KINDS = [
+    "column-cut", "picture-gap", "digit-spaces",
     "masthead-day", "masthead-dotted", "masthead-month", "masthead-none", "publisher", "boilerplate",
     "markdown", "bare", "stack-one-line", "kicker", "subtitle", "column", "byline", "byline-end",
     "caption-between", "caption-inside", "caption-before", "caption-end", "caption-forms", "subheads",
@@ -51,6 +52,10 @@ class Style:
     radicals: float = 0.0
     interleaved: bool = False
     side_captions: bool = False
+    column_cuts: float = 0.0  # share of paragraphs a column end cuts mid-sentence (paragraph form)
+    picture_gaps: float = 0.0  # share of paragraphs after a photo printed without a caption
+    digit_spaces: float = 0.0  # share of numbers the extractor set apart with spaces (2022 年)
+    stack_policy: str = "as-is"  # as-is | drop (the paper prints one-line titles) | prefer (stacks)
     kinds: set[str] = field(default_factory=set)
 
 
@@ -61,6 +66,9 @@ def draw_style(seed: int, *, form: str | None = None) -> Style:
     s.masthead = rng.choice(["day", "day", "dotted", "month", "none", "none"])
     s.markdown = rng.random() < 0.35
     s.stack_one_line = rng.random() < 0.25
+    s.stack_policy = rng.choice(["as-is", "as-is", "drop", "prefer"])
+    s.picture_gaps = rng.choice([0.0, 0.0, 0.05, 0.15])
+    s.digit_spaces = rng.choice([0.0, 0.0, 0.5, 1.0])
     s.column_form = rng.choice(["bracket", "hash", "bare"]) if s.markdown else rng.choice(["bracket", "bare"])
     s.byline_at_end_rate = rng.choice([0.0, 0.3, 1.0])
     s.caption_style = rng.choice(["plain", "plain", "plain", "tushuo", "triangle", "credit"])
@@ -94,6 +102,7 @@ def draw_style(seed: int, *, form: str | None = None) -> Style:
     else:
         s.column_width = rng.randint(10, 24)
         s.wrap_spaces = rng.choice([0.0, 0.3, 0.8])
+        s.column_cuts = rng.choice([0.0, 0.1, 0.25, 0.4])
         s.wrap_space_chars = rng.choice([" ", " ", "\t", "\u3000"])
         s.half_width = rng.choice([0.0, 0.0, 0.5, 1.0])
         s.radicals = rng.choice([0.0] * 5 + [0.05])
@@ -111,5 +120,6 @@ def _kinds(s: Style) -> set[str]:
         "crlf": s.crlf, "wrapped-lines": s.wrapped, "no-blank-lines": s.wrapped and s.para_gap == 0,
         "radicals": s.radicals > 0, "interleaved": s.interleaved, "side-caption": s.side_captions,
         "caption-forms": s.caption_style != "plain", "byline-end": s.byline_at_end_rate > 0,
+        "digit-spaces": s.digit_spaces > 0,
     }
     return kinds | {k for k, on in flags.items() if on}

@@ -7,6 +7,7 @@ features mean the same thing whatever the extractor or the layout.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
@@ -27,6 +28,11 @@ SHORT_LINE = 48
 # Widths within this many em of the column count as a full printed line.
 FULL_LINE_SLACK = 1.0
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
+STACK_LINE = 45  # the longest headline line community papers print
+# Captions end in the words for a scene (现场, 合影), subheads and titles in others: the last two
+# characters of a line this short are weighed.
+LEXICAL_LINE = 24
+SENTENCE_INSIDE_RE = re.compile(r"[。；;]|[，,].{12,}")
 
 
 @dataclass
@@ -38,6 +44,7 @@ class Context:
     wrapped: bool  # a line per printed line
     paragraph_gap: float
     widths: list[float | None]  # the column width each line stands in (wrapped text only)
+    stacked: bool = False  # headlines come in stacks (kicker or subtitle with the title)
 
 
 def length_bucket(n: int) -> str:
@@ -102,7 +109,30 @@ def issue_context(lines: list[Line]) -> Context:
     wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4
     gaps = [line.gap for line in prose] or [line.gap for line in lines] or [0]
     widths = _column_widths(lines) if wrapped else [None] * len(lines)
-    return Context(markdown, title_level, wrapped, float(median(gaps)), widths)
+    return Context(markdown, title_level, wrapped, float(median(gaps)), widths, _stacked(lines))
+
+
+def _headline_like(line: Line) -> bool:
+    text = line.text
+    return len(text) <= STACK_LINE and not SENTENCE_INSIDE_RE.search(text) and text[-1] not in "。；，、：:,;"
+
+
+def _stacked(lines: list[Line]) -> bool:
+    """A paper that stacks its headlines prints two headline lines together again and again;
+    a lone headline-like line there is a subhead or a caption."""
+    pairs = runs = 0
+    i = 0
+    while i < len(lines):
+        if not _headline_like(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and _headline_like(lines[j + 1]) and lines[j + 1].gap <= max(1, lines[i].gap):
+            j += 1
+        runs += 1
+        pairs += j > i
+        i = j + 1
+    return pairs >= 2 and pairs * 3 >= runs
 
 
 def _column_widths(lines: list[Line]) -> list[float | None]:
@@ -161,12 +191,15 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
     grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
+    heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
+    tails = [bigrams(t[-CONTEXT_CHARS:]) for t in texts]
     seen_short: set[str] = set()
     out: list[list[str]] = []
     for i, line in enumerate(lines):
         t = texts[i]
         f = ["bias", f"L={lengths[i]}", f"E={ends[i]}", f"S={starts[i]}", f"G={gaps[i]}",
-             f"R={rel[i]}", f"LE={lengths[i]}|{ends[i]}", f"RE={rel[i]}|{ends[i]}", f"doc={'w' if ctx.wrapped else 'p'}"]
+             f"R={rel[i]}", f"LE={lengths[i]}|{ends[i]}", f"RE={rel[i]}|{ends[i]}", f"doc={'w' if ctx.wrapped else 'p'}",
+             f"stacked={ctx.stacked}"]
         commas = t.count("，") + t.count(",")
         f.append(f"C={min(commas, 3)}")
         inner = t[:-1]
@@ -186,6 +219,8 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             f.append("latin")
         if words.SPACE_BETWEEN_CJK_RE.search(t):
             f.append("phrase-space")
+        if words.NOTICE_WORDS_RE.search(t):
+            f.append("notice-words")
         if line.indent >= 2:
             f.append("indented")
         if line.ornament:
@@ -203,10 +238,13 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
         if pages is not None and i and pages[i] != pages[i - 1]:
             f.append("new-page")
         if len(t) <= SHORT_LINE:
-            _short_line_features(f, t, grams, i, n, texts)
+            _short_line_features(f, t, grams, heads, tails, i, n, texts)
             if t in seen_short:
                 f.append("repeated")
             seen_short.add(t)
+        if i and i + 1 < n:
+            f.append(f"cut={ends[i - 1]}|{starts[i + 1]}")
+            f.append(f"GnG={gaps[i]}|{gaps[i + 1]}")
         if i == 0:
             f.append("first")
         else:
@@ -230,7 +268,10 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     return out
 
 
-def _short_line_features(f: list[str], t: str, grams: list, i: int, n: int, texts: list[str]) -> None:
+def _short_line_features(f: list[str], t: str, grams: list, heads: list, tails: list, i: int, n: int,
+                         texts: list[str]) -> None:
+    if len(t) <= LEXICAL_LINE:
+        f.append(f"end2={t[-2:]}")
     if words.BYLINE_RE.match(t):
         f.append("byline")
     if words.CREDIT_RE.search(t):
@@ -241,6 +282,7 @@ def _short_line_features(f: list[str], t: str, grams: list, i: int, n: int, text
         f.append("caption-head")
     if words.NOTICE_RE.match(t):
         f.append("notice-head")
+
     if words.BRACKET_LABEL_RE.match(t):
         f.append("bracket-label")
     elif words.BRACKET_START_RE.match(t):
@@ -252,27 +294,38 @@ def _short_line_features(f: list[str], t: str, grams: list, i: int, n: int, text
     cjk = len(CJK_RE.findall(t))
     if cjk == len(t.replace(" ", "")):
         f.append("all-cjk")
+    ahead = _window(heads, texts, i + 1, n, 1)
+    behind = _window(tails, texts, i - 1, -1, -1)
     mine = grams[i]
     if mine:
-        ahead = _context_grams(grams, texts, i + 1, n, 1)
-        behind = _context_grams(grams, texts, i - 1, -1, -1)
         share_ahead = len(mine & ahead) / len(mine)
         share_behind = len(mine & behind) / len(mine)
         f.append(f"ov+={_share_bucket(share_ahead)}")
         f.append(f"ov-={_share_bucket(share_behind)}")
         f.append("ov>" if share_ahead > share_behind + 0.1 else ("ov<" if share_behind > share_ahead + 0.1 else "ov="))
+    if ahead and behind:
+        # A new story changes the subject: the words before a line and after it have little in
+        # common at a story's start, much in common around a subhead or a caption.
+        f.append(f"coh={_cohesion_bucket(len(ahead & behind) / min(len(ahead), len(behind)))}")
 
 
-def _context_grams(grams: list, texts: list[str], start: int, stop: int, step: int) -> set[str]:
+def _window(grams: list, texts: list[str], start: int, stop: int, step: int) -> set[str]:
+    """The words (bigrams) of the text next to a line, up to CONTEXT_CHARS characters of it."""
     out: set[str] = set()
     used = 0
     for j in range(start, stop, step):
-        text = texts[j]
-        out |= grams[j] if grams[j] is not None else bigrams(text[:CONTEXT_CHARS] if step > 0 else text[-CONTEXT_CHARS:])
-        used += len(text)
+        out |= grams[j]
+        used += len(texts[j])
         if used >= CONTEXT_CHARS:
             break
     return out
+
+
+def _cohesion_bucket(share: float) -> str:
+    for edge, name in ((0.04, "none"), (0.08, "lo"), (0.14, "mid"), (0.22, "hi")):
+        if share < edge:
+            return name
+    return "top"
 
 
 def _share_bucket(share: float) -> str:

@@ -45,3 +45,5 @@ SEPARATOR_RE = re.compile(r"[丨|｜]")
 SPACE_BETWEEN_CJK_RE = re.compile(f"[{CJK}“”\"》）!！?？][ \u3000\t]+[{CJK}“”\"《（]")
 DIGIT_RE = re.compile(r"\d")
 LATIN_RE = re.compile(r"[A-Za-z]")
+# What a notice asks of its readers: to call, to sign up, to send in, by a date.
+NOTICE_WORDS_RE = re.compile(r"欢迎|敬请|请于|请各位|报名|投稿|来稿|截止|咨询电话|联系电话|联系人|热线|邮箱|地址[:：]|特此|如有疑问")
