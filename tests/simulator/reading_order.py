@@ -1,0 +1,87 @@
+"""How faithfully an extractor's text keeps what was printed: paragraphs whose characters come out
+in order, and ideographs returned as Kangxi radicals or CJK radical-supplement characters.
+
+A paragraph counts as in order when, once the lines that are only furniture (headers, captions,
+jump lines, headlines: every non-body string the typesetter printed) are set aside, its characters
+stand contiguous in the text. A column break inside it does not break it; two columns interleaved
+line by line, a caption glued into a body line, or a header left inside it do. Paragraphs cut by
+a jump to a later page are left out: no extractor can return those in one piece.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KANGXI = (0x2F00, 0x2FDF)
+RADICAL_SUPPLEMENT = (0x2E80, 0x2EFF)
+SPACE_RE = re.compile(r"\s+")
+
+
+def radical_counts(text: str) -> dict[str, int]:
+    kangxi = sum(KANGXI[0] <= ord(c) <= KANGXI[1] for c in text)
+    supplement = sum(RADICAL_SUPPLEMENT[0] <= ord(c) <= RADICAL_SUPPLEMENT[1] for c in text)
+    return {"kangxi": kangxi, "supplement": supplement}
+
+
+@dataclass(frozen=True)
+class OrderReport:
+    in_order: int
+    total: int
+    jumped: int  # left out: cut by a jump
+
+    @property
+    def share(self) -> float:
+        return self.in_order / self.total if self.total else 1.0
+
+
+def _squash(text: str) -> str:
+    return SPACE_RE.sub("", text)
+
+
+def body_stream(text: str, furniture: list[str], body: list[str]) -> str:
+    """The extracted text without its furniture lines, whitespace removed. A line that could be
+    either (a headline's last characters that also occur in a paragraph) is kept as body."""
+    pieces = [_squash(f) for f in furniture if _squash(f)]
+    paragraphs = [_squash(b) for b in body]
+    kept = []
+    for line in text.splitlines():
+        squashed = _squash(line)
+        if not squashed:
+            continue
+        if any(squashed in piece for piece in pieces) and not any(squashed in p for p in paragraphs):
+            continue
+        kept.append(squashed)
+    return "".join(kept)
+
+
+def paragraphs_in_order(text: str, expected: dict, furniture: list[str]) -> OrderReport:
+    body = [b["text"] for a in expected["articles"] for b in a["blocks"]]
+    stream = body_stream(text, furniture, body)
+    in_order = total = jumped = 0
+    for article in expected["articles"]:
+        paragraphs = [b["text"] for b in article["blocks"] if b["type"] == "paragraph"]
+        for n, paragraph in enumerate(paragraphs):
+            squashed = _squash(paragraph)
+            if n == len(paragraphs) - 1 and article.get("byline"):
+                # The byline may be set inline at the end of the last paragraph.
+                squashed_byline = f"（{_squash(article['byline'])}）"
+                if squashed + squashed_byline in stream:
+                    squashed += squashed_byline
+            if squashed in stream:
+                in_order += 1
+                total += 1
+            elif "continued" in article.get("flags", []) and _is_cut(squashed, stream):
+                jumped += 1
+            else:
+                total += 1
+    return OrderReport(in_order, total, jumped)
+
+
+def _is_cut(paragraph: str, stream: str) -> bool:
+    """True when the paragraph stands in the stream as a head and a tail printed apart (a jump)."""
+    for cut in range(1, len(paragraph)):
+        head, tail = stream.find(paragraph[:cut]), stream.find(paragraph[cut:])
+        if head >= 0 and tail > head:
+            return True
+    return False
