@@ -61,16 +61,27 @@ class PagePlan:
 def fill(entries: list[Entry], columns: list[tuple[float, float, float, float]]):
     """Pour entries into columns (x, top, width, height) in order; returns (placed, leftover)."""
     queue, placed = list(entries), []
+    heads_before: list[tuple[float, float]] = []  # (top, bottom) of headlines in the previous column
     for x, top, width, height in columns:
-        used = 0.0
+        used, heads_here = 0.0, []
         while queue:
             entry = queue[0]
             flowable = entry.flowable
             before = flowable.getSpaceBefore() if used else 0.0
             avail = height - used - before
             _, h = flowable.wrap(width, max(avail, 0.0))
+            if entry.kind == "head":
+                # Never two headlines side by side ("bumping heads"): papers stagger them, and
+                # extractors would read both as one line. Start this one under its neighbour.
+                y_top = top - used - before
+                clash = [b for t, b in heads_before if b < y_top + EPSILON and t > y_top - h - EPSILON]
+                if clash:
+                    used += y_top - min(clash) + 6.0
+                    avail = height - used - before
             if h + entry.keep <= avail + EPSILON:
                 placed.append(Placed(flowable, entry.owner, entry.kind, x, top - used - before - h, width, h))
+                if entry.kind == "head":
+                    heads_here.append((top - used - before, top - used - before - h))
                 used += before + h + flowable.getSpaceAfter()
                 queue.pop(0)
                 continue
@@ -82,6 +93,7 @@ def fill(entries: list[Entry], columns: list[tuple[float, float, float, float]])
                         placed.append(Placed(parts[0], entry.owner, entry.kind, x, top - used - before - h, width, h))
                         queue[0:1] = [Entry(p, entry.owner, entry.kind) for p in parts[1:]]
             break
+        heads_before = heads_here
     return placed, queue
 
 

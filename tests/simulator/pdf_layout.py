@@ -115,7 +115,8 @@ def article_style(rng: random.Random, layout: Layout, article, n_paragraphs: int
     span = rng.random() < layout.span_share
     # A headline inside one column must still hold five or more characters a line.
     biggest = 28.0 if span else max(16.0, min(24.0, layout.column_width / 6))
-    slots = max(1, n_paragraphs)
+    # A photo never follows the last paragraph, so an article never ends on a photo alone.
+    slots = max(1, n_paragraphs - 1)
     return ArticleStyle(
         span=span,
         title_size=float(rng.randint(16, int(biggest))),

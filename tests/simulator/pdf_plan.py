@@ -123,7 +123,12 @@ def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan
         by_owner = {u.owner: u for u in group}
         cut_owner = leftover[0].owner
         rest_units = []
-        if cut_owner in owners_here:
+        tail = [e for e in leftover if e.owner == cut_owner]
+        if cut_owner in owners_here and all(e.kind == "tail" for e in tail) and len(tail) == 1:
+            # Only the closing byline is left: it takes the line kept for a jump, not a jump.
+            _place_jump(page, tail[0].flowable, cut_owner, geo, top, kind="tail")
+            rest_units = [u for u in group if u.owner != cut_owner and u.owner in {e.owner for e in leftover}]
+        elif cut_owner in owners_here:
             unit = by_owner[cut_owner]
             ref = JumpRef(page.number)
             jump = geo.jump_line(ref)
@@ -132,7 +137,7 @@ def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan
             resumes[id(resume[0])] = ref
             body = [Entry(f, cut_owner, "resume") for f in resume]
             body[-1].keep = 3 * geo.line
-            body += [e for e in leftover if e.owner == cut_owner]
+            body += tail
             pending.append((page.number + unit.jump_offset,
                             Unit(cut_owner, body, jump_offset=1, title=unit.title)))
             continued.add(cut_owner)
@@ -170,10 +175,10 @@ def _push_back(units: list[Unit], queue: deque, pending: list, page_number: int)
             queue.appendleft(unit)
 
 
-def _place_jump(page: PagePlan, jump: Flowable, owner: int, geo: Geometry, top: float) -> None:
-    """（下转第N版） right under the last line set in the page's last column."""
+def _place_jump(page: PagePlan, jump: Flowable, owner: int, geo: Geometry, top: float, kind: str = "jump") -> None:
+    """（下转第N版） (or a closing byline) right under the last line set in the page's last column."""
     last_x = geo.xs[-1]
     in_last = [p.y for p in page.placed if abs(p.x - last_x) < 0.5 and p.y < top]
     y_top = min(in_last) if in_last else top
     _, h = jump.wrap(geo.column_width, geo.line * 2)
-    page.placed.append(Placed(jump, owner, "jump", last_x, y_top - h, geo.column_width, h))
+    page.placed.append(Placed(jump, owner, kind, last_x, y_top - h, geo.column_width, h))

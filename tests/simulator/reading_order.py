@@ -49,7 +49,9 @@ def body_stream(text: str, furniture: list[str], body: list[str]) -> str:
         squashed = _squash(line)
         if not squashed:
             continue
-        if any(squashed in piece for piece in pieces) and not any(squashed in p for p in paragraphs):
+        # Extractors often set several furniture pieces on one line (2 要闻 2024年3月27日).
+        is_furniture = all(any(token in piece for piece in pieces) for token in line.split())
+        if is_furniture and not any(squashed in p for p in paragraphs):
             continue
         kept.append(squashed)
     return "".join(kept)

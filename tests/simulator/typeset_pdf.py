@@ -168,7 +168,7 @@ def _body(article, look: ArticleStyle, layout: Layout, styles, rng: random.Rando
         for photo in photos_after.get(paragraph_index, []):
             entries.append(Entry(_photo(article, photo, look, layout, styles, rng, printed), owner, "photo"))
     if end_byline and (not look.byline_inline or last_paragraph < 0):
-        entries.append(Entry(para(f"（{end_byline}）", styles["byline_end"]), owner))
+        entries.append(Entry(para(f"（{end_byline}）", styles["byline_end"]), owner, "tail"))
     if end_byline:
         printed.append(f"（{end_byline}）")
     return entries
@@ -216,7 +216,8 @@ def _geometry(layout: Layout, printed: list[str]) -> Geometry:
 
 def _draw(plan, layout: Layout, furniture: Furniture, printed: list[str]) -> bytes:
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=layout.size, pageCompression=1)
+    # invariant: no creation date or random document id, so one seed gives the same bytes.
+    canvas = Canvas(out, pagesize=layout.size, pageCompression=1, invariant=1)
     canvas.setTitle(f"{furniture.paper} {furniture.short_date()}")
     for page in plan.pages:
         printed += pdf_page.draw_furniture(canvas, layout, furniture, page.number, last=page.number == len(plan.pages))
