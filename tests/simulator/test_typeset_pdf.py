@@ -26,11 +26,11 @@ def rich_articles():
     """The demo articles, and copies of three given every field the clean format has."""
     plain = demo_articles()
     extra = [
-        dict(column="社区动态", kicker="凝心聚力惠民生", subtitle="部署全年十项民生实事", byline="记者 张三 通讯员 李四",
-             captions=["会议现场", "志愿者在投放点指导居民分类"]),
-        dict(column="民生实事", byline="通讯员 王芳", byline_at_end=True, captions=["居民在新食堂用餐"]),
-        dict(kicker="老旧小区换新颜", subtitle="十二个小区完成雨污分流", byline="记者 陈立", byline_at_end=True,
-             captions=["改造后的小区", "施工现场", "居民代表参加验收"]),
+        {"column": "社区动态", "kicker": "凝心聚力惠民生", "subtitle": "部署全年十项民生实事",
+         "byline": "记者 张三 通讯员 李四", "captions": ["会议现场", "志愿者在投放点指导居民分类"]},
+        {"column": "民生实事", "byline": "通讯员 王芳", "byline_at_end": True, "captions": ["居民在新食堂用餐"]},
+        {"kicker": "老旧小区换新颜", "subtitle": "十二个小区完成雨污分流", "byline": "记者 陈立",
+         "byline_at_end": True, "captions": ["改造后的小区", "施工现场", "居民代表参加验收"]},
     ]
     # A title of its own (not containing the plain copy's) so each headline is found once.
     rich = [dataclasses.replace(plain[n], id=f"rich-{n}", title=f"{plain[n].title[:2]}特稿{plain[n].title[2:]}", **fields)
