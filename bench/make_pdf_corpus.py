@@ -23,10 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.simulator.extractors import EXTRACTORS  # noqa: E402
-from tests.simulator.texts import clean_articles  # noqa: E402
+TOOLS = ["pdftotext", "pdftotext-layout", "pdfminer", "pypdfium2", "pdfplumber"]
 
 
 def issue_articles(pool, n_issues: int, rng: random.Random, low: int, high: int):
@@ -46,11 +43,15 @@ def issue_articles(pool, n_issues: int, rng: random.Random, low: int, high: int)
 
 
 def main(argv=None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from tests.simulator.extractors import EXTRACTORS
+    from tests.simulator.texts import clean_articles
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=12, help="number of issues")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--extractors", default="", help="'all' or a comma-separated list of " + ", ".join(EXTRACTORS))
+    parser.add_argument("--extractors", default="", help="'all' or a comma-separated list of " + ", ".join(TOOLS))
     parser.add_argument("--articles", default="6-10", help="articles per issue, as LOW-HIGH")
     parser.add_argument("--no-shared", action="store_true", help="only the project's own articles")
     parser.add_argument("--html", action="store_true", help="typeset as HTML printed to PDF by Chromium")

@@ -73,7 +73,7 @@ def draw_layout(rng: random.Random) -> Layout:
             columns=rng.choice([2, 3, 4]),
             gutter=rng.choice([12.0, 15.0, 18.0]),
             body_size=rng.choice([9.0, 9.5, 10.0, 10.5]),
-            leading_factor=rng.choice([1.3, 1.4, 1.45, 1.5, 1.6]),
+            leading_factor=rng.choice([1.25, 1.35, 1.45, 1.45, 1.6]),
             indent=rng.random() < 0.85,
             header_at_foot=rng.random() < 0.25,
             column_rules=rng.random() < 0.5,

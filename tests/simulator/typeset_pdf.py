@@ -89,7 +89,7 @@ def typeset_issue(articles, *, seed: int, layout: Layout | None = None, source: 
         footer_pages.add(len(plan.pages))
     furniture.pages = len(plan.pages)
     pdf = _draw(plan, layout, furniture, printed)
-    expected = _expected(articles, styles, plan, furniture, source)
+    expected = expected_json(articles, styles["notices"], plan.head_page, plan.continued, furniture, source)
     return TypesetIssue(pdf, expected, layout, furniture, printed)
 
 
@@ -232,7 +232,9 @@ def _draw(plan, layout: Layout, furniture: Furniture, printed: list[str]) -> byt
     return out.getvalue()
 
 
-def _expected(articles, styles, plan, furniture: Furniture, source: str) -> dict:
+def expected_json(articles, notices: list[str], head_page: dict[int, int], continued: set[int],
+                  furniture: Furniture, source: str) -> dict:
+    """What a perfect import yields: the clean articles, each with the page its headline is on."""
     issue = {
         "town": furniture.town,
         "date": furniture.issue_date.isoformat(),
@@ -251,9 +253,9 @@ def _expected(articles, styles, plan, furniture: Furniture, source: str) -> dict
             "title": article.title,
             "subtitle": article.subtitle,
             "byline": article.byline,
-            "page": plan.head_page[owner],
+            "page": head_page[owner],
             "blocks": [{"type": b["type"], "text": b["text"]} for b in article.blocks],
             "captions": list(article.captions),
-            "flags": ["continued"] if owner in plan.continued else [],
+            "flags": ["continued"] if owner in continued else [],
         })
-    return {"source": source, "issue": issue, "articles": out, "notices": list(styles["notices"])}
+    return {"source": source, "issue": issue, "articles": out, "notices": list(notices)}
