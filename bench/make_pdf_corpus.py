@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=12, help="number of issues")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--extractors", default="", help="'all' or a comma-separated list of " + ", ".join(TOOLS))
+    parser.add_argument("--extractors", default="", help="'all' or a comma-separated list of: " + ", ".join(TOOLS))
     parser.add_argument("--articles", default="6-10", help="articles per issue, as LOW-HIGH")
     parser.add_argument("--no-shared", action="store_true", help="only the project's own articles")
     parser.add_argument("--html", action="store_true", help="typeset as HTML printed to PDF by Chromium")

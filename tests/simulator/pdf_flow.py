@@ -22,8 +22,12 @@ class Entry:
 
     flowable: Flowable
     owner: int
-    kind: str = "body"  # "head" (kept with what follows) | "body" | "photo" | "notice" | "jump"
+    # "head" (a headline stack) | "head-sub" (a subhead) | "body" | "photo" | "notice" | "tail" (a
+    # closing byline) | "resume" (（上接第M版） and the repeated title) | "jump" (（下转第N版）)
+    kind: str = "body"
     keep: float = 0.0  # room needed under a head so it never ends a column alone
+    block: int = -1  # the article block (paragraph) it prints, for telling which one a jump cut
+    split: bool = False  # the rest of a paragraph split at a column end (of a photo: floated once)
 
 
 @dataclass
@@ -85,13 +89,20 @@ def fill(entries: list[Entry], columns: list[tuple[float, float, float, float]])
                 used += before + h + flowable.getSpaceAfter()
                 queue.pop(0)
                 continue
+            if entry.kind == "photo" and not entry.split and len(queue) > 1 and queue[1].owner == entry.owner \
+                    and queue[1].kind == "body":
+                # A photo that does not fit lets the text after it move up, and floats to the next
+                # column, as a make-up editor would set it; once only, so the two cannot swap back.
+                queue[0:2] = [queue[1], Entry(flowable, entry.owner, "photo", split=True)]
+                continue
             if not entry.keep and avail > 0:
                 parts = flowable.split(width, avail)
                 if len(parts) >= 2:
                     _, h = parts[0].wrap(width, avail)
                     if h <= avail + EPSILON:
                         placed.append(Placed(parts[0], entry.owner, entry.kind, x, top - used - before - h, width, h))
-                        queue[0:1] = [Entry(p, entry.owner, entry.kind) for p in parts[1:]]
+                        queue[0:1] = [Entry(p, entry.owner, entry.kind, block=entry.block, split=True)
+                                      for p in parts[1:]]
             break
         heads_before = heads_here
     return placed, queue

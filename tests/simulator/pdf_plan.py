@@ -54,6 +54,7 @@ class Plan:
     head_page: dict[int, int]  # owner -> page its headline is on
     jumps: list[JumpRef] = field(default_factory=list)
     continued: set[int] = field(default_factory=set)  # owners printed in more than one part
+    cut_blocks: set[tuple[int, int]] = field(default_factory=set)  # (owner, block) split by a jump
 
 
 def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan:
@@ -62,6 +63,7 @@ def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan
     resumes: dict[int, JumpRef] = {}  # id(resume flowable) -> its jump
     pages: list[PagePlan] = []
     continued: set[int] = set()
+    cut_blocks: set[tuple[int, int]] = set()
 
     def new_page() -> PagePlan:
         n = len(pages) + 1
@@ -141,6 +143,8 @@ def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan
             pending.append((page.number + unit.jump_offset,
                             Unit(cut_owner, body, jump_offset=1, title=unit.title)))
             continued.add(cut_owner)
+            if tail[0].split and tail[0].kind == "body":
+                cut_blocks.add((cut_owner, tail[0].block))
             rest_units = [u for u in group if u.owner != cut_owner and u.owner in {e.owner for e in leftover}]
         else:
             left = {e.owner for e in leftover}
@@ -163,7 +167,7 @@ def plan_pages(units: list[Unit], geo: Geometry, footer_pages: set[int]) -> Plan
         for piece in plan_page.placed:
             if piece.kind == "head":
                 head_page.setdefault(piece.owner, plan_page.number)
-    return Plan(pages, head_page, refs, continued)
+    return Plan(pages, head_page, refs, continued, cut_blocks)
 
 
 def _push_back(units: list[Unit], queue: deque, pending: list, page_number: int) -> None:

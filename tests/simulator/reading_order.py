@@ -5,7 +5,8 @@ A paragraph counts as in order when, once the lines that are only furniture (hea
 jump lines, headlines: every non-body string the typesetter printed) are set aside, its characters
 stand contiguous in the text. A column break inside it does not break it; two columns interleaved
 line by line, a caption glued into a body line, or a header left inside it do. Paragraphs cut by
-a jump to a later page are left out: no extractor can return those in one piece.
+a jump to a later page (the typesetter says which) are left out: no extractor can return those
+in one piece.
 """
 
 from __future__ import annotations
@@ -76,33 +77,24 @@ def body_stream(text: str, furniture: list[str], body: list[str]) -> str:
     return mask_radicals("".join(kept))
 
 
-def paragraphs_in_order(text: str, expected: dict, furniture: list[str]) -> OrderReport:
+def paragraphs_in_order(text: str, expected: dict, furniture: list[str],
+                        cut: set[tuple[int, int]] = frozenset()) -> OrderReport:
+    """`cut`: the (article, block) pairs the typesetter split across a jump to a later page."""
     body = [b["text"] for a in expected["articles"] for b in a["blocks"]]
     stream = body_stream(text, furniture, body)
     in_order = total = jumped = 0
-    for article in expected["articles"]:
-        paragraphs = [b["text"] for b in article["blocks"] if b["type"] == "paragraph"]
-        for n, paragraph in enumerate(paragraphs):
+    for number, article in enumerate(expected["articles"]):
+        paragraphs = [(i, b["text"]) for i, b in enumerate(article["blocks"]) if b["type"] == "paragraph"]
+        for n, (block, paragraph) in enumerate(paragraphs):
+            if (number, block) in cut:
+                jumped += 1
+                continue
             squashed = _squash(paragraph)
             if n == len(paragraphs) - 1 and article.get("byline"):
                 # The byline may be set inline at the end of the last paragraph.
                 squashed_byline = f"（{_squash(article['byline'])}）"
                 if find_allowing_radicals(squashed + squashed_byline, stream) >= 0:
                     squashed += squashed_byline
-            if find_allowing_radicals(squashed, stream) >= 0:
-                in_order += 1
-                total += 1
-            elif "continued" in article.get("flags", []) and _is_cut(squashed, stream):
-                jumped += 1
-            else:
-                total += 1
+            in_order += find_allowing_radicals(squashed, stream) >= 0
+            total += 1
     return OrderReport(in_order, total, jumped)
-
-
-def _is_cut(paragraph: str, stream: str) -> bool:
-    """True when the paragraph stands in the stream as a head and a tail printed apart (a jump)."""
-    for cut in range(1, len(paragraph)):
-        head, tail = find_allowing_radicals(paragraph[:cut], stream), find_allowing_radicals(paragraph[cut:], stream)
-        if head >= 0 and tail > head:
-            return True
-    return False

@@ -76,7 +76,7 @@ def test_the_drawing_order_extractor_keeps_nearly_every_paragraph_in_order(issue
     """pypdfium2 returns text as it was drawn, column by column: the checker must see that."""
     for issue in issues:
         text = run("pypdfium2", issue.pdf)
-        report = paragraphs_in_order(text, issue.expected, issue.printed_furniture)
+        report = paragraphs_in_order(text, issue.expected, issue.printed_furniture, issue.cut_paragraphs)
         assert report.total > 10 and report.share >= 0.95
 
 
@@ -107,8 +107,14 @@ def test_checker_counts_interleaved_columns_as_out_of_order():
 def test_checker_leaves_out_a_paragraph_cut_by_a_jump():
     expected = {"articles": [dict(EXPECTED["articles"][0], flags=["continued"])]}
     text = "第一段的第一行\n（下转第3版）\n别的文章。\n（上接第1版）\n文字第一段的第二行文字。\n第二段只有一行。"
-    report = paragraphs_in_order(text, expected, ["（下转第3版）", "（上接第1版）"])
+    report = paragraphs_in_order(text, expected, ["（下转第3版）", "（上接第1版）"], {(0, 0)})
     assert (report.in_order, report.total, report.jumped) == (1, 1, 1)
+    assert paragraphs_in_order(text, expected, ["（下转第3版）", "（上接第1版）"]).total == 2
+
+
+def test_checker_takes_a_radical_for_the_ideograph_it_stands_for():
+    text = "第⼀段的第⼀⾏文字第一段的第二行文字。\n第二段只有一行。"
+    assert paragraphs_in_order(text, EXPECTED, []).in_order == 2
 
 
 def test_radicals_are_counted_per_block():

@@ -171,7 +171,27 @@ def test_a_continued_article_jumps_with_both_jump_lines(issues):
             assert to_page > page
             assert f"（上接第{page}版）" in texts[to_page - 1]
             assert squash(article["title"]) in texts[to_page - 1]
+        # A paragraph the jump cut stands in two pieces: its start before （下转）, its end after （上接）.
+        everything = "".join(texts)
+        for owner, block in issue.cut_paragraphs:
+            text = squash(issue.expected["articles"][owner]["blocks"][block]["text"])
+            assert text not in everything
+            assert re.search(re.escape(text[:4]) + r".*（下转第\d+版）.*（上接第\d+版）.*" + re.escape(text[-4:]), everything)
     assert jumps >= 2
+
+
+def test_a_jump_inside_a_paragraph_is_recorded_and_printed_in_two_pieces():
+    plain = demo_articles()
+    long_text = "".join(p for a in plain for p in a.paragraphs)
+    article = dataclasses.replace(plain[0], id="long", title="长文测试特稿", captions=[],
+                                  blocks=[{"type": "paragraph", "text": long_text}] * 2)
+    issue = typeset_issue([article, *plain[1:3]], seed=3, layout=LAYOUTS[0])
+    assert issue.expected["articles"][0]["flags"] == ["continued"]
+    assert (0, 0) in issue.cut_paragraphs or (0, 1) in issue.cut_paragraphs
+    everything = "".join(page_texts(issue.pdf))
+    for owner, block in issue.cut_paragraphs:
+        text = squash(issue.expected["articles"][owner]["blocks"][block]["text"])
+        assert re.search(re.escape(text[:4]) + r".*（下转第\d+版）.*（上接第\d+版）.*" + re.escape(text[-4:]), everything)
 
 
 def test_one_seed_gives_the_same_issue_to_the_byte():

@@ -48,6 +48,7 @@ class TypesetIssue:
     layout: Layout
     furniture: Furniture
     printed_furniture: list[str] = field(default_factory=list)  # every line printed that is not body text
+    cut_paragraphs: set[tuple[int, int]] = field(default_factory=set)  # (article, block) split by a jump
 
     @property
     def pages(self) -> int:
@@ -90,7 +91,7 @@ def typeset_issue(articles, *, seed: int, layout: Layout | None = None, source: 
     furniture.pages = len(plan.pages)
     pdf = _draw(plan, layout, furniture, printed)
     expected = expected_json(articles, styles["notices"], plan.head_page, plan.continued, furniture, source)
-    return TypesetIssue(pdf, expected, layout, furniture, printed)
+    return TypesetIssue(pdf, expected, layout, furniture, printed, plan.cut_blocks)
 
 
 def _units(articles, layout: Layout, furniture: Furniture, rng: random.Random, printed: list[str]):
@@ -164,7 +165,7 @@ def _body(article, look: ArticleStyle, layout: Layout, styles, rng: random.Rando
         text = block["text"]
         if end_byline and look.byline_inline and i == last_paragraph:
             text += f"（{end_byline}）"
-        entries.append(Entry(para(text, styles["body"]), owner))
+        entries.append(Entry(para(text, styles["body"]), owner, block=i))
         for photo in photos_after.get(paragraph_index, []):
             entries.append(Entry(_photo(article, photo, look, layout, styles, rng, printed), owner, "photo"))
     if end_byline and (not look.byline_inline or last_paragraph < 0):
