@@ -21,8 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def measure(typeset, batches, seed: int) -> dict:
+def measure(typeset, batches, seed: int, leading: float | None = None) -> dict:
+    import dataclasses
+
     from tests.simulator.extractors import EXTRACTORS
+    from tests.simulator.pdf_layout import draw_layout
     from tests.simulator.reading_order import paragraphs_in_order, radical_counts
 
     rng = random.Random(seed)
@@ -31,7 +34,12 @@ def measure(typeset, batches, seed: int) -> dict:
     missing = {}
     for articles in batches:
         started = time.perf_counter()
-        issue = typeset(articles, seed=rng.randrange(2**31))
+        issue_seed = rng.randrange(2**31)
+        layout = None
+        if leading:
+            # The layout the seed would draw, with only the leading changed.
+            layout = dataclasses.replace(draw_layout(random.Random(issue_seed)), leading_factor=leading)
+        issue = typeset(articles, seed=issue_seed, layout=layout)
         totals["typeset"] += time.perf_counter() - started
         totals["issues"] += 1
         totals["pages"] += issue.pages
@@ -83,17 +91,20 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--html", type=int, default=0, help="also typeset this many issues through Chromium")
     parser.add_argument("--no-shared", action="store_true")
+    parser.add_argument("--leading", type=float, help="set every issue with this leading (a multiple of the type size)")
     args = parser.parse_args(argv)
     pool = clean_articles(shared=not args.no_shared)
     batches = list(issue_articles(pool, max(args.n, args.html), random.Random(args.seed), 6, 10))
 
     from tests.simulator.typeset_pdf import typeset_issue as typeset_pdf
 
-    report("reportlab (STSong-Light CID font)", measure(typeset_pdf, batches[:args.n], args.seed))
+    leading = f", leading {args.leading}" if args.leading else ""
+    report(f"reportlab (STSong-Light CID font){leading}", measure(typeset_pdf, batches[:args.n], args.seed, args.leading))
     if args.html:
         from tests.simulator.typeset_html import typeset_issue as typeset_html
 
-        report("HTML printed by Chromium (Noto CJK embedded)", measure(typeset_html, batches[:args.html], args.seed))
+        report(f"HTML printed by Chromium (Noto CJK embedded){leading}",
+               measure(typeset_html, batches[:args.html], args.seed, args.leading))
     return 0
 
 

@@ -47,14 +47,16 @@ def typeset_issue(articles, *, seed: int, layout=None, source: str = "issue.pdf"
     if not chromium_available():
         raise ChromiumMissing(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
     rng = random.Random(seed)
-    layout = layout or draw_layout(rng)
+    # Drawn even when a layout is given, so the draws after it (styles, photos) stay the same.
+    drawn = draw_layout(rng)
+    layout = layout or drawn
     first = articles[0]
     town = first.town or "青枫镇"
     date = dt.date.fromisoformat(first.date) if first.date else dt.date(2024, 1, 10) + dt.timedelta(rng.randrange(900))
     furniture = draw_furniture(rng, layout, first.paper or f"{town}社区报", town, date)
-    # One running header for every later page: CSS margin boxes cannot name each page differently.
+    # One running header for every later page (its page number aside): CSS margin boxes cannot
+    # name each page or its editor differently.
     furniture.page_names = ["要闻", *["综合"] * 99]
-    furniture.page_editors = furniture.page_editors[:1]
     notice_pool = notices_for(town, email=furniture.email, phone=furniture.phone)
     rng.shuffle(notice_pool)
     printed: list[str] = []
@@ -71,7 +73,7 @@ def typeset_issue(articles, *, seed: int, layout=None, source: str = "issue.pdf"
     printed += [furniture.paper, furniture.date_line(), furniture.number_line(), furniture.publisher,
                 f"第1版 {furniture.page_name(1)}", *furniture.footer_lines()]
     for n in range(2, furniture.pages + 1):
-        printed += furniture.running_header(n)
+        printed += [str(n), furniture.page_name(2), furniture.short_date(), f"责任编辑：{furniture.page_editor(2)}"]
     head_page = _head_pages(pdf, articles)
     expected = expected_json(articles, notices, head_page, set(), furniture, source)
     return TypesetIssue(pdf, expected, layout, furniture, printed)

@@ -72,7 +72,9 @@ def typeset_issue(articles, *, seed: int, layout: Layout | None = None, source: 
         raise ValueError("an issue needs at least one article")
     register_font()
     rng = random.Random(seed)
-    layout = layout or draw_layout(rng)
+    # Drawn even when a layout is given, so the draws after it (styles, photos) stay the same.
+    drawn = draw_layout(rng)
+    layout = layout or drawn
     first = articles[0]
     town = first.town or "青枫镇"
     date = dt.date.fromisoformat(first.date) if first.date else dt.date(2024, 1, 10) + dt.timedelta(rng.randrange(900))
