@@ -68,13 +68,15 @@ def report(title: str, result: dict) -> None:
     issues, pages = totals["issues"], totals["pages"]
     print(f"\n## {title}: {issues} issues, {pages} pages")
     print(f"typeset: {totals['typeset'] / issues:.3f} s per issue ({totals['typeset'] / pages:.3f} s per page)\n")
-    print("| extractor | s per issue | s per page | paragraphs in order | cut by a jump | Kangxi | supplement |")
-    print("|---|---|---|---|---|---|---|")
+    print("| extractor | s per issue | s per page | paragraphs in order | cut by a jump | Kangxi | supplement "
+          "| radicals per 1,000 characters |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, row in tools.items():
         share = row["in_order"] / row["paragraphs"] if row["paragraphs"] else 0.0
         print(f"| {name} | {row['seconds'] / issues:.3f} | {row['seconds'] / pages:.3f} | "
               f"{share:.1%} ({row['in_order']:.0f}/{row['paragraphs']:.0f}) | {row['jumped']:.0f} | "
-              f"{row['kangxi']:.0f} | {row['supplement']:.0f} |")
+              f"{row['kangxi']:.0f} | {row['supplement']:.0f} | "
+              f"{1000 * (row['kangxi'] + row['supplement']) / max(1, row['characters']):.1f} |")
     for name, reason in result["missing"].items():
         print(f"skipped {name}: {reason}")
 
