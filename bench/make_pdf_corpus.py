@@ -27,16 +27,23 @@ TOOLS = ["pdftotext", "pdftotext-layout", "pdfminer", "pypdfium2", "pdfplumber"]
 
 
 def issue_articles(pool, n_issues: int, rng: random.Random, low: int, high: int):
-    """Article lists for n issues, drawing through a shuffled pool so every article is used."""
+    """Article lists for n issues, drawing through a shuffled pool so every article is used. An
+    issue is its first article's paper: articles of the same paper and date come first, as they
+    were printed together."""
     order: list = []
     for _ in range(n_issues):
-        size = rng.randint(low, high)
+        size = min(rng.randint(low, high), len({a.id for a in pool}))
         picked = []
         while len(picked) < size:
             if not order:
                 order = list(pool)
                 rng.shuffle(order)
-            candidate = order.pop()
+            if picked:
+                same = [a for a in order if (a.paper, a.date) == (picked[0].paper, picked[0].date) and a.date]
+                candidate = same[-1] if same else order[-1]
+                order.remove(candidate)
+            else:
+                candidate = order.pop()
             if all(candidate.id != a.id for a in picked):
                 picked.append(candidate)
         yield picked

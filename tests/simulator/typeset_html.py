@@ -70,6 +70,8 @@ def typeset_issue(articles, *, seed: int, layout=None, source: str = "issue.pdf"
         if len(pages) == furniture.pages:
             break
         furniture.pages = len(pages)
+    else:
+        raise RuntimeError("the page count printed in the masthead keeps changing the page count")
     printed += [furniture.paper, furniture.date_line(), furniture.number_line(), furniture.publisher,
                 f"第1版 {furniture.page_name(1)}", *furniture.footer_lines()]
     for n in range(2, furniture.pages + 1):
@@ -144,6 +146,8 @@ def _article(article, look, layout, rng, printed) -> str:
         parts.append(f"<p>{text}</p>")
         for n in photos_after.get(index, []):
             parts.append(_figure(article, n, look, rng, printed))
+    for late in sorted(i for i in photos_after if i > index):  # an article of subheads only
+        parts += [_figure(article, n, look, rng, printed) for n in photos_after[late]]
     if end_byline:
         printed.append(f"（{end_byline}）")
         if not look.byline_inline or last < 0:

@@ -170,6 +170,9 @@ def _body(article, look: ArticleStyle, layout: Layout, styles, rng: random.Rando
         entries.append(Entry(para(text, styles["body"]), owner, block=i))
         for photo in photos_after.get(paragraph_index, []):
             entries.append(Entry(_photo(article, photo, look, layout, styles, rng, printed), owner, "photo"))
+    for index in sorted(i for i in photos_after if i > paragraph_index):  # an article of subheads only
+        for photo in photos_after[index]:
+            entries.append(Entry(_photo(article, photo, look, layout, styles, rng, printed), owner, "photo"))
     if end_byline and (not look.byline_inline or last_paragraph < 0):
         entries.append(Entry(para(f"（{end_byline}）", styles["byline_end"]), owner, "tail"))
     if end_byline:
