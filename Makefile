@@ -11,7 +11,7 @@ SAMPLES ?= ../shared/samples
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser serve import-samples bench score clean
+.PHONY: run test setup browser pdftools serve import-samples bench score clean
 
 setup: $(VENV)/.installed .env
 
@@ -32,7 +32,7 @@ run: setup
 	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
 	$(PY) manage.py runserver $(HOST)
 
-test: setup browser
+test: setup browser pdftools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Debian's Chromium and a CJK font for the browser tests (Playwright's own download fails here).
@@ -42,6 +42,15 @@ browser:
 	  echo "installing Debian chromium and fonts-noto-cjk for the browser tests"; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# poppler's pdftotext, one of the extractors the PDF tests run on the typeset issues.
+pdftools:
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing Debian poppler-utils (pdftotext) for the PDF extractor tests"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
 
 score: setup
