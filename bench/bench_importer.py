@@ -26,12 +26,12 @@ from tests.simulator.style import KINDS  # noqa: E402
 METRICS = ["article_f1", "body_f1", "caption_f1", "para_exact", "byline", "page", "meta"]
 
 
-def run(count: int, seed: int, form: str | None, shared: bool, verbose: bool = False):
+def run(count: int, seed: int, form: str | None, shared: bool, verbose: bool = False, split: str = "holdout"):
     rows, by_kind = [], defaultdict(list)
     seconds = 0.0
     worst = []
     for n in range(count):
-        issue = simulate(seed * 1_000_003 + n, form=form, shared=shared)
+        issue = simulate(seed * 1_000_003 + n, form=form, shared=shared, split=split)
         started = time.perf_counter()
         try:
             pred = parse_issue(issue.data, source=issue.name).to_json()
@@ -69,10 +69,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--form", choices=["lines", "paragraphs"])
     parser.add_argument("--no-shared", action="store_true", help="only the project's own texts")
+    parser.add_argument("--split", choices=["holdout", "all", "train"], default="holdout",
+                        help="which of the project's own texts: those the role model never saw (default)")
     parser.add_argument("--markdown", type=Path, help="write the table into this file")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    rows, by_kind, seconds, worst = run(args.issues, args.seed, args.form, not args.no_shared, args.verbose)
+    rows, by_kind, seconds, worst = run(args.issues, args.seed, args.form, not args.no_shared, args.verbose,
+                                        args.split)
     text = table(rows, by_kind)
     print(text)
     print(f"\n{len(rows)} issues parsed in {seconds:.1f} s")

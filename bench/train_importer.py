@@ -38,7 +38,7 @@ def labelled_sequence(issue):
     for line in prepared.lines:
         role = issue.lines.get(line.number, "furn")
         if role.startswith("side_caption:"):
-            role = "caption" if line.part == 0 else role.split(":", 1)[1]
+            role = "caption" if "credit" in line.notes else role.split(":", 1)[1]
         labels.append(role if role in ROLES else "furn")
     features = line_features(prepared.lines, prepared.context, jump_in=prepared.jump_in,
                              jump_out=prepared.jump_out, pages=prepared.pages)
@@ -57,7 +57,7 @@ def main() -> None:
     started = time.perf_counter()
     used = 0
     for n in range(args.issues):
-        issue = simulate(args.seed + n, shared=False)
+        issue = simulate(args.seed + n, shared=False, split="train")
         if "interleaved" in issue.kinds:
             continue  # the columns are put in order before the role model reads them
         features, labels = labelled_sequence(issue)

@@ -94,7 +94,7 @@ def build_body(draft: Draft) -> Body:
             body.paras.append(Para("subhead", repair_text(line.text, headline=True), [line]))
             continue
         text = clean(line.text)
-        if line.hard_break:
+        if line.kept_breaks:
             body.paras.append(Para("paragraph", text, [line], hard=True))
             interrupted = False
             continue

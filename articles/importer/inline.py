@@ -2,7 +2,9 @@
 
 An extractor that reads across a photo's side caption glues the caption, its credit and the
 facing body line into one line (`居民代表发言通讯员摄活动开始前`). Such a line is wider than the
-column's other lines, and the credit marks where the caption ends: it is cut there.
+column's other lines, and the credit marks where the caption ends: it is cut there. A caption
+set after a paragraph's last line on the same baseline comes glued to it behind its ornament
+(`…一起上岗。 ▲志愿者在小区门口为居民测温`): it is cut at the ornament.
 """
 
 from __future__ import annotations
@@ -10,40 +12,49 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lines import Line, printed_width
+from .lines import Line
 
 # A photo credit inside a line: 通讯员摄, 记者 王芳 摄, 王芳 摄 (a name, then 摄, then more text).
 GLUED_CREDIT_RE = re.compile(
     r"(?:(?:本报)?(?:记者|通讯员|摄影记者|摄影)\s*(?:[\u4e00-\u9fff·]{2,3}\s*)?摄|[\u4e00-\u9fff·]{2,3}\s+摄)"
     r"(?=[\u4e00-\u9fff“（(])"
 )
+# A caption's ornament after a space in the middle of a line.
+GLUED_ORNAMENT_RE = re.compile(r"\s+([▲△■◆●►])\s*(?=\S)")
 # Body text runs at least this many characters after the credit, else the line is a caption alone.
 MIN_BODY_AFTER = 4
 MIN_CAPTION = 2
+# A glued line is this much wider than its column (em).
+WIDER_BY = 1.5
 
 
-def split_glued_captions(lines: list[Line], widths: list[float | None]) -> list[Line]:
-    """Lines with a caption and its credit glued to their front, cut in two."""
+def split_glued(lines: list[Line], widths: list[float | None]) -> list[Line]:
+    """Lines holding a caption glued to body text, cut in two."""
     out: list[Line] = []
     for line, column in zip(lines, widths):
-        match = GLUED_CREDIT_RE.search(line.text)
-        if not match or match.start() < MIN_CAPTION or len(line.text) - match.end() < MIN_BODY_AFTER:
-            out.append(line)
-            continue
-        wider = column is not None and line.width > column + 1.5
-        named = "记者" in match.group(0) or "通讯员" in match.group(0) or "摄影" in match.group(0)
-        if not (wider or named):
-            out.append(line)
-            continue
-        caption, rest = line.text[:match.start()].strip(), line.text[match.end():].strip()
-        out.append(replace(line, text=caption, notes={**line.notes, "credit": match.group(0)}, part=0))
-        out.append(replace(line, text=rest, gap=0, indent=0, level=0, page_break=False, ornament="",
-                           notes=dict(line.notes), part=1))
+        out.extend(_split(line, column))
     return out
 
 
-def widths_changed(lines: list[Line]) -> bool:
-    return any(line.part for line in lines)
+def _split(line: Line, column: float | None) -> list[Line]:
+    text = line.text
+    ornament = GLUED_ORNAMENT_RE.search(text)
+    if ornament and ornament.start() >= MIN_CAPTION:
+        before, after = text[:ornament.start()].strip(), text[ornament.end():].strip()
+        return [replace(line, text=before, notes=dict(line.notes)),
+                _piece(line, after, ornament=ornament.group(1))]
+    match = GLUED_CREDIT_RE.search(text)
+    if not match or match.start() < MIN_CAPTION or len(text) - match.end() < MIN_BODY_AFTER:
+        return [line]
+    wider = column is not None and line.width > column + WIDER_BY
+    named = any(word in match.group(0) for word in ("记者", "通讯员", "摄影"))
+    if not (wider or named):
+        return [line]
+    caption, rest = text[:match.start()].strip(), text[match.end():].strip()
+    return [replace(line, text=caption, notes={**line.notes, "credit": match.group(0)}),
+            _piece(line, rest)]
 
 
-__all__ = ["split_glued_captions", "printed_width"]
+def _piece(line: Line, text: str, *, ornament: str = "") -> Line:
+    return replace(line, text=text, gap=0, indent=0, level=0, page_break=False, ornament=ornament,
+                   notes=dict(line.notes), part=line.part + 1)

@@ -30,6 +30,7 @@ class Line:
     page_break: bool = False  # a form feed stands before it
     ornament: str = ""  # the ornament it began with (▲, ■ ...), if any
     hard_break: bool = False  # ends with a markdown line break (two spaces): keep the break
+    kept_breaks: bool = False  # several printed lines kept as one block (an address, opening hours)
     role: str = ""  # what the importer decided it is
     notes: dict = field(default_factory=dict)
     part: int = 0  # index of the piece when one source line was cut in pieces
@@ -54,30 +55,37 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     gap = 0
     page_break = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            page_break = True
-            raw = raw.replace("\f", "")
-        stripped = raw.strip()
-        if not stripped:
-            gap += 1
-            continue
-        line = _line(raw, number, gap, page_break)
-        if line is None:
-            gap += 1  # a rule or an ornament alone: it spaces the page as a blank line does
-            continue
-        previous = out[-1] if out else None
-        if previous is not None and previous.hard_break and not gap and not line.level:
-            # A markdown line break: an address, opening hours - lines printed as one block.
-            previous.text += "\n" + line.text
-            previous.raw += "\n" + line.raw
-            previous.notes["last_number"] = number
-            previous.hard_break = True
-            page_break = False
-            continue
-        out.append(line)
-        gap, page_break = 0, False
+    for number, source_line in enumerate(text.split("\n"), start=1):
+        # A form feed starts a page (pdftotext); one inside a line ends the line before it too
+        # (pypdfium2's pages joined without a line end).
+        pieces = source_line.split("\f")
+        for piece_index, raw in enumerate(pieces):
+            if piece_index:
+                page_break = True
+            gap, page_break = _take(out, raw, number, piece_index, gap, page_break)
     return out
+
+
+def _take(out: list[Line], raw: str, number: int, part: int, gap: int, page_break: bool) -> tuple[int, bool]:
+    """Add one source line (or piece of one); returns the blank lines and page break pending."""
+    stripped = raw.strip()
+    if not stripped:
+        return (gap + 1 if part == 0 else gap), page_break
+    line = _line(raw, number, gap, page_break)
+    if line is None:
+        return gap + 1, page_break  # a rule or an ornament alone spaces the page as a blank line
+    line.part = part
+    previous = out[-1] if out else None
+    if previous is not None and previous.hard_break and not gap and not line.level:
+        # A markdown line break: an address, opening hours - lines printed as one block.
+        previous.text += "\n" + line.text
+        previous.raw += "\n" + line.raw
+        previous.notes["last_number"] = number
+        previous.hard_break = line.hard_break
+        previous.kept_breaks = True
+        return 0, False
+    out.append(line)
+    return 0, False
 
 
 def _line(raw: str, number: int, gap: int, page_break: bool) -> Line | None:

@@ -78,6 +78,7 @@ class IssueMeta:
     next_issue_date: dt.date | None = None
     editorial_board: list[str] = field(default_factory=list)
     contact: dict[str, str] = field(default_factory=dict)
+    number_is_total: bool = False  # the number is 总第N期, counted since the first issue
     town_basis: str | None = None  # "printed" (masthead or publisher line) | "inferred" (from the text)
     date_basis: str | None = None  # "printed" (masthead or running heads) | "inferred" (from the text)
 

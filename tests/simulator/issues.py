@@ -29,15 +29,18 @@ class SimulatedIssue:
                                                          encoding="utf-8")
 
 
-@lru_cache(maxsize=4)
-def _pool(shared: bool) -> tuple[tuple[CleanArticle, ...], tuple[CleanNotice, ...]]:
-    return tuple(clean_articles(shared=shared)), tuple(own_notices())
+@lru_cache(maxsize=8)
+def _pool(shared: bool, split: str) -> tuple[tuple[CleanArticle, ...], tuple[CleanNotice, ...]]:
+    return tuple(clean_articles(shared=shared, split=split)), tuple(own_notices())
 
 
-def simulate(seed: int, *, form: str | None = None, shared: bool = True,
+def simulate(seed: int, *, form: str | None = None, shared: bool = True, split: str = "all",
              articles: list[CleanArticle] | None = None) -> SimulatedIssue:
-    """One issue: 3 to 8 articles (of one paper, or of several towns as the corpus composes them)."""
-    pool, notices = _pool(shared)
+    """One issue: 3 to 8 articles (of one paper, or of several towns as the corpus composes them).
+
+    split: "train" (the texts the role model learns from), "holdout" (texts it never saw), "all".
+    """
+    pool, notices = _pool(shared, split)
     rng = random.Random(seed)
     style = draw_style(seed, form=form)
     if articles is None:

@@ -123,7 +123,9 @@ class Renderer:
             return [(line, first_role if n == 0 else "para_cont") for n, line in enumerate(lines)]
         if role in ("title", "kicker", "subtitle"):
             across = self.rng.choice([1, 1, 2, 3])
-            columns = max(8, s.column_width * across / self.rng.choice([1.0, 1.4, 1.8]))
+            # Headline type is 1.5 to 2.6 times body type: inside one column a headline line holds
+            # 6 to 12 characters; across the page, more.
+            columns = max(5, s.column_width * across / self.rng.choice([1.0, 1.4, 1.8, 2.2, 2.6]))
             lines = wrap(text.replace(" ", "\u3000"), columns) if len(text) > columns else [text]
             cont = "title_cont" if role == "title" else role
             return [(line.replace("\u3000", " "), role if n == 0 else cont) for n, line in enumerate(lines)]

@@ -8,6 +8,7 @@ never copied: it has titles and bodies only, so the simulator invents no structu
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,22 +51,30 @@ class CleanNotice:
     paper: str = ""
 
 
-def own_articles() -> list[CleanArticle]:
-    path = OWN_TEXTS / "articles.json"
-    if not path.exists():
-        return []
+def own_articles(split: str = "all") -> list[CleanArticle]:
+    """The project's own articles: all, or the papers held out of training ("holdout"), or the rest."""
     fields = CleanArticle.__dataclass_fields__
-    return [CleanArticle(**{k: v for k, v in row.items() if k in fields}, origin="own")
-            for row in json.loads(path.read_text(encoding="utf-8"))]
+    out = []
+    for path in sorted(OWN_TEXTS.glob("articles*.json")):
+        out.extend(CleanArticle(**{k: v for k, v in row.items() if k in fields}, origin="own")
+                   for row in json.loads(path.read_text(encoding="utf-8")))
+    if split == "all":
+        return out
+    return [a for a in out if held_out(a) == (split == "holdout")]
+
+
+def held_out(article: CleanArticle) -> bool:
+    """One paper in five is never trained on, so the benchmark reads texts the model never saw."""
+    return zlib.crc32((article.paper or article.town).encode("utf-8")) % 5 == 0
 
 
 def own_notices() -> list[CleanNotice]:
-    path = OWN_TEXTS / "notices.json"
-    if not path.exists():
-        return []
     fields = CleanNotice.__dataclass_fields__
-    return [CleanNotice(**{k: v for k, v in row.items() if k in fields})
-            for row in json.loads(path.read_text(encoding="utf-8"))]
+    out = []
+    for path in sorted(OWN_TEXTS.glob("notices*.json")):
+        out.extend(CleanNotice(**{k: v for k, v in row.items() if k in fields})
+                   for row in json.loads(path.read_text(encoding="utf-8")))
+    return out
 
 
 def demo_articles() -> list[CleanArticle]:
@@ -98,6 +107,8 @@ def shared_articles() -> list[CleanArticle]:
     return out
 
 
-def clean_articles(*, shared: bool = True) -> list[CleanArticle]:
-    """Every clean article there is: the project's own, then the shared ones when asked and present."""
-    return own_articles() + demo_articles() + (shared_articles() if shared else [])
+def clean_articles(*, shared: bool = True, split: str = "all") -> list[CleanArticle]:
+    """Clean articles: the project's own (all, or the training or held-out papers), the demo
+    issues' (training only), then the shared ones when asked for and present."""
+    demo = demo_articles() if split in ("all", "train") else []
+    return own_articles(split) + demo + (shared_articles() if shared else [])

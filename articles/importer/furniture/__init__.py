@@ -31,6 +31,8 @@ __all__ = ["Furniture", "take_furniture", "is_boilerplate", "is_masthead_line", 
 
 # The masthead stands in the first lines of page 1; past these it is not looked for.
 MASTHEAD_ZONE_LINES = 16
+# A running head stands among the first lines after a page break.
+HEAD_LINES_AFTER_BREAK = 3
 # A line this short with no sentence mark, among masthead lines, is the paper's name or slogan.
 MASTHEAD_NAME_MAX = 16
 SENTENCE_MARKS_RE = re.compile(r"[，。；！？,;!?]")
@@ -52,15 +54,19 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
     content: list[Line] = []
     pages: list[int | None] = []
     out = Furniture(content, pages)
-    page, foot_mode, header_seen = 1, None, False
+    page, header_seen = 1, False
+    has_page_breaks = any(line.page_break for line in lines)
+    since_break = 0
     pending_in = False
     next_issue = None
     in_footer = in_board = False
     for index, line in enumerate(lines):
         text = line.text
+        since_break += 1
         if line.page_break and index:
             page += 1
             out.paged = True
+            since_break = 0
         if index < zone_end or _is_masthead(line, index, zone_end):
             next_issue = _read_masthead(text, meta) or next_issue
             line.role = "masthead"
@@ -76,9 +82,10 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
         if header is None and (number := lone_page_number(text)) is not None and (line.gap or line.page_break):
             header = number
         if header is not None:
-            if foot_mode is None:
-                foot_mode = header == 1 and not line.page_break
-            page = header + 1 if foot_mode else header
+            # With page breaks printed, a running head just after one names the page that begins;
+            # without them, a head names the page of the lines that follow it.
+            if not has_page_breaks or since_break <= HEAD_LINES_AFTER_BREAK:
+                page = header
             header_seen = out.paged = True
             if found := printed_date(text):
                 out.header_dates.append(found[0])
@@ -160,8 +167,11 @@ def _read_masthead(text: str, meta: IssueMeta) -> tuple[int | None, int, int] | 
         meta.date, meta.date_precision = found[0], found[1]
     if (m := PAGES_RE.search(text)) and meta.pages is None:
         meta.pages = int(m.group(1))
-    if (m := TOTAL_NUMBER_RE.search(text)) and meta.number is None:
-        meta.number = int(m.group(1))
+    # The running number since the first issue (总第N期) is what identifies an issue; the number
+    # within the year (第N期) only when no running number is printed.
+    if m := TOTAL_NUMBER_RE.search(text):
+        if not meta.number_is_total:
+            meta.number, meta.number_is_total = int(m.group(1)), True
     elif (m := NUMBER_RE.search(text)) and meta.number is None:
         meta.number = int(m.group(1))
     orgs = publisher_orgs(text) if is_publisher_line(text) else []

@@ -9,6 +9,7 @@ issue as a whole (Viterbi). Its weights are learned from simulated issues only
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from ..lines import Line
 from .features import Context, issue_context, line_features
 
 MODEL_PATH = Path(__file__).with_name("roles.crfsuite")
+# A model trained elsewhere (bench/train_importer.py --out), for comparing one with another.
+MODEL_OVERRIDE = "NEWSROOM_ROLES_MODEL"
 
 # Every role a line can play. *_cont: the line goes on with the one before it (a wrapped line, or
 # a paragraph's rest after a caption or a page break).
@@ -37,7 +40,7 @@ def tagger():
                 import pycrfsuite
 
                 loaded = pycrfsuite.Tagger()
-                loaded.open(str(MODEL_PATH))
+                loaded.open(os.environ.get(MODEL_OVERRIDE) or str(MODEL_PATH))
                 _tagger = loaded
     return _tagger
 

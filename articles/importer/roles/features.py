@@ -29,9 +29,7 @@ SHORT_LINE = 48
 FULL_LINE_SLACK = 1.0
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
 STACK_LINE = 45  # the longest headline line community papers print
-# Captions end in the words for a scene (现场, 合影), subheads and titles in others: the last two
-# characters of a line this short are weighed.
-LEXICAL_LINE = 24
+SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
 SENTENCE_INSIDE_RE = re.compile(r"[。；;]|[，,].{12,}")
 
 
@@ -170,6 +168,13 @@ def _relative_width(width: float, column: float | None) -> str:
     return "short"
 
 
+def _shape(text: str, length: str, end: str) -> str:
+    """What a line is made of: its length, how it ends, its commas, a full stop inside."""
+    commas = min(text.count("，") + text.count(",") + text.count("、") // 2, 3)
+    stop = "s" if ("。" in text[:-1] or "；" in text[:-1]) else ""
+    return f"{length}|{end}|{commas}{stop}"
+
+
 def _gap_class(gap: int, usual: float) -> str:
     diff = gap - usual
     if diff <= -0.5:
@@ -190,6 +195,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     lengths = [length_bucket(len(t)) for t in texts]
     rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
+    shapes = [_shape(t, lengths[i], ends[i]) for i, t in enumerate(texts)]
     grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
     heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
     tails = [bigrams(t[-CONTEXT_CHARS:]) for t in texts]
@@ -199,7 +205,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
         t = texts[i]
         f = ["bias", f"L={lengths[i]}", f"E={ends[i]}", f"S={starts[i]}", f"G={gaps[i]}",
              f"R={rel[i]}", f"LE={lengths[i]}|{ends[i]}", f"RE={rel[i]}|{ends[i]}", f"doc={'w' if ctx.wrapped else 'p'}",
-             f"stacked={ctx.stacked}"]
+             f"stacked={ctx.stacked}", f"RS={rel[i]}|{starts[i]}", f"shape={shapes[i]}"]
         commas = t.count("，") + t.count(",")
         f.append(f"C={min(commas, 3)}")
         inner = t[:-1]
@@ -242,6 +248,12 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             if t in seen_short:
                 f.append("repeated")
             seen_short.add(t)
+        if ctx.wrapped and rel[i] in ("short", "half", "most", "indent"):
+            # A headline in large type wraps into lines of one narrower width, none ending a clause.
+            if i and abs(lines[i - 1].width - line.width) <= SAME_WIDTH and ends[i - 1] in ("cjk", "digit", "close"):
+                f.append("same-width-as-prev")
+            if i + 1 < n and abs(lines[i + 1].width - line.width) <= SAME_WIDTH and ends[i] in ("cjk", "digit", "close"):
+                f.append("same-width-as-next")
         if i and i + 1 < n:
             f.append(f"cut={ends[i - 1]}|{starts[i + 1]}")
             f.append(f"GnG={gaps[i]}|{gaps[i + 1]}")
@@ -249,7 +261,9 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             f.append("first")
         else:
             f.extend((f"pE={ends[i - 1]}", f"pL={lengths[i - 1]}", f"pR={rel[i - 1]}", f"pS={starts[i - 1]}",
+                      f"pRR={rel[i - 1]}|{rel[i]}", f"pERS={ends[i - 1]}|{rel[i]}|{starts[i]}",
                       f"pLE={lengths[i - 1]}|{ends[i - 1]}"))
+            f.append(f"pshape={shapes[i - 1]}")
             if lines[i - 1].level:
                 f.append(f"pmd={lines[i - 1].level - ctx.title_level}")
         if i + 1 >= n:
@@ -257,6 +271,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
         else:
             f.extend((f"nS={starts[i + 1]}", f"nL={lengths[i + 1]}", f"nR={rel[i + 1]}", f"nG={gaps[i + 1]}",
                       f"nE={ends[i + 1]}", f"LnS={lengths[i]}|{starts[i + 1]}"))
+            f.append(f"nshape={shapes[i + 1]}")
             if lines[i + 1].level:
                 f.append(f"nmd={lines[i + 1].level - ctx.title_level}")
         if i + 2 < n:
@@ -270,8 +285,6 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
 
 def _short_line_features(f: list[str], t: str, grams: list, heads: list, tails: list, i: int, n: int,
                          texts: list[str]) -> None:
-    if len(t) <= LEXICAL_LINE:
-        f.append(f"end2={t[-2:]}")
     if words.BYLINE_RE.match(t):
         f.append("byline")
     if words.CREDIT_RE.search(t):
