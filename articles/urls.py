@@ -1,4 +1,3 @@
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from .caching import public_page
@@ -7,10 +6,15 @@ from .views.limits import limited
 
 
 class YearConverter:
+    """Four digits naming a year the calendar has (0000 is no year: the path matches nothing)."""
+
     regex = "[0-9]{4}"
 
     def to_python(self, value):
-        return int(value)
+        year = int(value)
+        if year < 1:
+            raise ValueError("no year 0")
+        return year
 
     def to_url(self, value):
         return f"{int(value):04d}"
@@ -47,9 +51,9 @@ urlpatterns = [
     path("tags/<uslug:slug>/feed/", page(feeds.TagFeed()), name="tag-feed"),
     path("people/<int:pk>/", page(public.PersonDetailView.as_view()), name="person-detail"),
     path("feed/", page(feeds.LatestArticlesFeed()), name="feed"),
-    path("sitemap.xml", page(sitemap_views.index),
+    path("sitemap.xml", page(feeds.sitemap_index),
          {"sitemaps": feeds.SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap-index"),
-    path("sitemap-<section>.xml", page(sitemap_views.sitemap), {"sitemaps": feeds.SITEMAPS},
+    path("sitemap-<section>.xml", page(feeds.sitemap_section), {"sitemaps": feeds.SITEMAPS},
          name="sitemap-section"),
     path("robots.txt", feeds.robots_txt, name="robots"),
     path("favicon.ico", feeds.favicon),

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .article import Article
+from .article import Article, visible
 
 
 class WordKind(models.TextChoices):
@@ -93,12 +94,21 @@ class TermStat(models.Model):
         verbose_name_plural = "词频统计"
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People named in an article the public may see: no public page, feed or API answer
+        shows anyone else's name, whatever its filters."""
+        return self.filter(Exists(Mention.objects.filter(visible("article__"), person=OuterRef("pk"))))
+
+
 class Person(models.Model):
     """Someone the papers name with a title; one person per name within a town."""
 
     name = models.CharField("姓名", max_length=20)
     town = models.CharField("镇/街道", max_length=50)
     note = models.TextField("备注", blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "人物"

@@ -11,6 +11,15 @@ RESERVED_SLUGS = {"admin", "api", "search", "tags", "people", "articles", "feeds
                   "sitemap.xml", "robots.txt", "feed", "a", "p", "t", "healthz", "about"}
 
 
+class PublicationQuerySet(models.QuerySet):
+    def public(self):
+        """Papers with an article the public may see: the only papers whose name any public
+        page, feed or API answer shows."""
+        from .article import Article
+
+        return self.filter(Exists(Article.objects.published().filter(issue__publication=OuterRef("pk"))))
+
+
 class Publication(models.Model):
     """One community paper, e.g. the paper of 新泾镇."""
 
@@ -20,6 +29,8 @@ class Publication(models.Model):
     publisher = models.CharField("主办单位", max_length=200, blank=True, help_text="按报头印刷，如 新泾镇党委、政府")
     slug = models.SlugField("网址名", max_length=60, unique=True, help_text="用于网址，如 xinjing")
     description = models.TextField("简介", blank=True)
+
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "报纸"

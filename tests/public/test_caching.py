@@ -34,8 +34,8 @@ def page_cache(request, settings):
     if request.param == "redis":
         if not redis_available():
             pytest.skip("no Redis on 127.0.0.1:6379")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS, "KEY_PREFIX": "newsroom-test"}}
+        settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                                          "LOCATION": REDIS, "KEY_PREFIX": "newsroom-test"}}
     settings.PAGE_CACHE_SECONDS = 300
     from django.core.cache import cache
 
