@@ -8,3 +8,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the search index and page cache in step)
+        from . import urlconverters
+
+        urlconverters.register()  # before any URLconf, the admin's included, is read
