@@ -67,6 +67,9 @@ MALFORMED_FORM = {
     "source_name": "", "number": "-1", "pages": "abc", "editorial_board": "{", "contact": "[",
 }
 DESK_ACTIONS = ["up", "down", "merge", "publish", "bogus"]
+# Hit keys of the archive-wide correction, well formed but pointing nowhere, one at a time.
+CORRECTION_KEYS = [f"{HUGE}|title|0", "999999|title|0", "{pk}|nofield|0", "{pk}|caption:x|0", "{pk}|caption:99|0",
+                   "{pk}|title|-5", "{pk}|title|" + HUGE, "{pk}|body|99999"]
 
 
 @dataclass
@@ -206,7 +209,7 @@ def field_lookups(model) -> list[dict[str, str]]:
     return queries
 
 
-def requests_for(urls):
+def requests_for(urls, public_pk):
     """(method, URL, data): every URL once; each route's first URL with every malformed query;
     each changelist with malformed lookups on its model's fields; every URL posted to."""
     seen_routes = set()
@@ -226,6 +229,9 @@ def requests_for(urls):
         if "/desk/" in url:
             for action in DESK_ACTIONS:
                 yield "POST", url, {**MALFORMED_FORM, "action": action}
+        if url.endswith("/correction/find/"):
+            for key in CORRECTION_KEYS:
+                yield "POST", url, {"find": "会议", "replace": "会面", "apply": "1", "hit": [key.format(pk=public_pk)]}
 
 
 def server_error(client, method, url, data) -> str | None:
@@ -255,7 +261,7 @@ def test_no_url_answers_500_to_any_role_with_malformed_parameters(client, archiv
     assert len({route for _, route, _ in urls}) > 120 and any("/articles/article/" in u for u, _, _ in urls)
     failures: dict[tuple[str, str], list[str]] = {}
     count = 0
-    for method, url, data in requests_for(urls):
+    for method, url, data in requests_for(urls, archive.public.pk):
         count += 1
         error = server_error(client, method, url, data)
         if error:
