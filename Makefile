@@ -11,7 +11,7 @@ SAMPLES ?= ../shared/samples
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser serve import-samples bench score clean
+.PHONY: run test lint proxy-check setup browser serve import-samples bench score clean
 
 setup: $(VENV)/.installed .env
 
@@ -32,8 +32,12 @@ run: setup
 	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
 	$(PY) manage.py runserver $(HOST)
 
-test: setup browser
+test: setup browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The rule set and its reasons are in pyproject.toml.
+lint: setup
+	$(PY) -m ruff check .
 
 # Debian's Chromium and a CJK font for the browser tests (Playwright's own download fails here).
 browser:

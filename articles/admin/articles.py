@@ -71,7 +71,7 @@ class ArticleForm(forms.ModelForm):
             # other editor's version stays in history.
             self.data = self.data.copy()
             self.data["expected_version"] = conflict.current.version
-            raise ValidationError(str(conflict), code="conflict")
+            raise ValidationError(str(conflict), code="conflict") from conflict
         return cleaned
 
 

@@ -82,6 +82,9 @@ class ArticleKeyword(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "term"], name="keyword_once_per_article")]
         indexes = [models.Index(fields=["term", "article"], name="keyword_term_article")]
 
+    def __str__(self):
+        return f"{self.term}（{self.weight:g}）"
+
 
 class TermStat(models.Model):
     """In how many articles of the archive a term occurs: the archive's own IDF."""
@@ -92,6 +95,9 @@ class TermStat(models.Model):
     class Meta:
         verbose_name = "词频统计"
         verbose_name_plural = "词频统计"
+
+    def __str__(self):
+        return f"{self.term or '（文章总数）'}：{self.df}"
 
 
 class PersonQuerySet(models.QuerySet):

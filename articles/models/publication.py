@@ -45,6 +45,9 @@ class Publication(models.Model):
             self.slug = self.free_slug(paper_slug(self.town or self.name))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("paper-detail", kwargs={"paper": self.slug})
+
     @classmethod
     def free_slug(cls, base: str) -> str:
         base = base if base and base not in RESERVED_SLUGS else f"{base or 'paper'}-paper"
@@ -53,9 +56,6 @@ class Publication(models.Model):
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    def get_absolute_url(self):
-        return reverse("paper-detail", kwargs={"paper": self.slug})
 
 
 class DatePrecision(models.TextChoices):
@@ -111,6 +111,9 @@ class Issue(models.Model):
         number = f" 总第{self.number}期" if self.number else ""
         return f"{self.publication} {self.date_label}{number}"
 
+    def get_absolute_url(self):
+        return reverse("issue-detail", kwargs={"paper": self.publication.slug, "issue": self.slug})
+
     @property
     def date_label(self) -> str:
         if self.date_precision == DatePrecision.MONTH:
@@ -126,6 +129,3 @@ class Issue(models.Model):
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    def get_absolute_url(self):
-        return reverse("issue-detail", kwargs={"paper": self.publication.slug, "issue": self.slug})

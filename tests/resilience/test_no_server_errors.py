@@ -13,7 +13,6 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -224,7 +223,7 @@ def requests_for(urls, public_pk):
             for query in field_lookups(model):
                 yield "GET", url, query
     # Deleting and logging out last: each changes what the requests after it can reach.
-    for url, route, model in sorted(urls, key=lambda u: ("logout" in u[0], "delete" in u[0])):
+    for url, _, _ in sorted(urls, key=lambda u: ("logout" in u[0], "delete" in u[0])):
         yield "POST", url, MALFORMED_FORM
         if "/desk/" in url:
             for action in DESK_ACTIONS:
