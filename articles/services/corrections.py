@@ -70,8 +70,8 @@ def _set(article: Article, field: str, value: str) -> None:
 
 def correction_find(*, find: str) -> list[Hit]:
     """Every occurrence of `find` in any article, in any state, with its context."""
-    if not find:
-        return []
+    if not find or "\x00" in find:
+        return []  # no article holds a NUL character (forms refuse it; PostgreSQL cannot store it)
     candidates = (Article.objects.filter(Q(title__contains=find) | Q(subtitle__contains=find)
                                          | Q(body__contains=find) | Q(captions__icontains=find))
                   .select_related("issue").order_by("-issue_date", "position")[:MAX_HITS])
@@ -105,6 +105,8 @@ def correction_apply(*, find: str, replace: str, keys: list[str], user) -> Corre
     require(user, PERMISSION)
     if not find or find == replace:
         raise ValidationError("请填写要查找的文字和不同的替换文字")
+    if "\x00" in find + replace:
+        raise ValidationError("查找和替换的文字不能含有空字符（\\x00）")
     chosen: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for key in keys:
         article_id, field, offset = parse_key(key)

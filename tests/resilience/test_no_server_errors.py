@@ -208,6 +208,12 @@ def field_lookups(model) -> list[dict[str, str]]:
     return queries
 
 
+# The admin's own add, change, history and delete pages, the same code for every model: they read
+# only the changelist's filters and the popup parameters, so they get the sets that carry those.
+GENERIC_ADMIN_ROUTE = re.compile(r"admin/\w+/\w+/(add/|<path:object_id>/(change/|history/|delete/)?)")
+GENERIC_ADMIN_QUERIES = [q for q in MALFORMED_QUERIES if not q or "_changelist_filters" in q or q.get("p") == "abc"]
+
+
 def requests_for(urls, public_pk):
     """(method, URL, data): every URL once; each route's first URL with every malformed query;
     each changelist with malformed lookups on its model's fields; every URL posted to."""
@@ -217,7 +223,7 @@ def requests_for(urls, public_pk):
             yield "GET", url, {}
             continue
         seen_routes.add(route)
-        for query in MALFORMED_QUERIES:
+        for query in GENERIC_ADMIN_QUERIES if GENERIC_ADMIN_ROUTE.fullmatch(route) else MALFORMED_QUERIES:
             yield "GET", url, query
         if model is not None and url == f"/admin/{model._meta.app_label}/{model._meta.model_name}/":
             for query in field_lookups(model):
@@ -267,6 +273,6 @@ def test_no_url_answers_500_to_any_role_with_malformed_parameters(client, archiv
             failures.setdefault((method, error), []).append(f"{url} {data if method == 'GET' else ''}"[:160])
         if method == "POST" and "logout" in url and user is not None:
             client.force_login(user)
-    assert count > 2000
+    assert count > 1200
     assert not failures, "\n".join(f"{method} {error}\n    " + "\n    ".join(where[:4]) + f"\n    ({len(where)} in all)"
                                    for (method, error), where in failures.items())
