@@ -17,7 +17,7 @@ class LookupsGuard:
     The changelist accepts a lookup on any field of the model from the query string; some values
     only fail when the query is compiled or run, after the admin's own check (?date_joined__year=0:
     "year 0 is out of range"; a 20-digit foreign key on SQLite: OverflowError). The admin then
-    answers as for any bad filter: the list again, with its "wrong parameters" notice.
+    answers as for any bad filter: it redirects to the unfiltered list.
     """
 
     def get_results(self, request):

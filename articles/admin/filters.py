@@ -17,7 +17,8 @@ class YearFilter(admin.SimpleListFilter):
         if not self.value():
             return queryset
         if not (self.value().isascii() and self.value().isdigit() and 1 <= int(self.value()) <= 9999):
-            raise IncorrectLookupParameters(f"没有这一年：{self.value()}")  # the admin says so, not a 500
+            # The admin's answer to any bad filter (the unfiltered list again), not a 500.
+            raise IncorrectLookupParameters(f"没有这一年：{self.value()}")
         return queryset.filter(issue_date__year=int(self.value()))
 
 
