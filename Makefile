@@ -1,7 +1,8 @@
 # Two commands do all set-up on a fresh machine:
 #   make run    virtualenv, install, migrate, import and publish the demo and sample issues,
 #               print the local admin password, serve on http://127.0.0.1:8000/
-#   make test   virtualenv, install, Chromium for the browser tests, the whole test suite
+#   make test   virtualenv, install, Chromium for the browser tests, ruff, the whole test suite
+#   make proxy-check   nginx in front of gunicorn: the production setup behind a real proxy
 # DATABASE_URL selects the database (SQLite file by default).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -11,7 +12,7 @@ SAMPLES ?= ../shared/samples
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser pdftools serve import-samples bench score clean
+.PHONY: run test lint nginx proxy-check setup browser pdftools serve import-samples bench score clean
 
 setup: $(VENV)/.installed .env
 
@@ -32,8 +33,12 @@ run: setup
 	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
 	$(PY) manage.py runserver $(HOST)
 
-test: setup browser pdftools
+test: setup browser pdftools lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The rule set and its reasons are in pyproject.toml.
+lint: setup
+	$(PY) -m ruff check .
 
 # Debian's Chromium and a CJK font for the browser tests (Playwright's own download fails here).
 browser:
@@ -52,6 +57,20 @@ pdftools:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
+
+# Debian's nginx, for the check behind a real reverse proxy (the package's own service is not started).
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing Debian nginx-light for the proxy check"; \
+	  $$SUDO apt-get update -qq && \
+	  { DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null 2>&1 || \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }; \
+	fi
+
+# nginx in front of gunicorn (two workers) on loopback: client addresses, lockouts, rate limits.
+proxy-check: setup nginx
+	$(PY) bench/proxy_check.py
 
 score: setup
 	$(PY) $(dir $(SAMPLES))tools/score_import.py --python $(PY) $(SAMPLES)

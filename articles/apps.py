@@ -7,4 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "社区报档案"
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the search index and page cache in step)
+        # The signals keep the search index and the page cache in step; the path converters must
+        # be registered before any URLconf, the admin's included, is read.
+        from . import signals, urlconverters  # noqa: F401
+
+        urlconverters.register()

@@ -21,6 +21,8 @@ from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from .siteurl import site_origin
+
 AGGREGATE_SECONDS = 300
 VERSION_ROW = 1
 
@@ -118,7 +120,10 @@ def public_page(view):
         if request.method not in ("GET", "HEAD") or not seconds or not _enabled():
             return view(request, *args, **kwargs)
         version = content_version()
-        digest = hashlib.sha1(request.get_full_path().encode("utf-8", "surrogateescape")).hexdigest()
+        # The origin absolute URLs are written with is part of the key: the configured SITE_URL in
+        # production (one key per page), the request's validated host and port in development.
+        where = site_origin(request) + request.get_full_path()
+        digest = hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()
         key = f"page:{version}:{digest}"
         etag = f'"{version}-{digest[:16]}"'
         if request.headers.get("If-None-Match") == etag:

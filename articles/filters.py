@@ -6,13 +6,19 @@ from django import forms
 from .models import Article, Person, Publication, Tag
 
 
+def _public(model):
+    """The choices of a filter: only what has public content, so that a hidden paper, tag or person
+    is answered exactly as an unknown one. A callable, so that "now" is each request's."""
+    return lambda request: model.objects.public()
+
+
 class ArticleFilter(django_filters.FilterSet):
     paper = django_filters.ModelChoiceFilter(
-        label="报纸", field_name="issue__publication", to_field_name="slug", queryset=Publication.objects.all(),
+        label="报纸", field_name="issue__publication", to_field_name="slug", queryset=_public(Publication),
         empty_label="全部报纸")
     tag = django_filters.ModelChoiceFilter(label="标签", field_name="tags", to_field_name="slug",
-                                           queryset=Tag.objects.all(), widget=forms.HiddenInput)
-    person = django_filters.ModelChoiceFilter(label="人物", method="filter_person", queryset=Person.objects.all(),
+                                           queryset=_public(Tag), widget=forms.HiddenInput)
+    person = django_filters.ModelChoiceFilter(label="人物", method="filter_person", queryset=_public(Person),
                                               widget=forms.HiddenInput)
     year = django_filters.NumberFilter(label="年份", field_name="issue_date__year", min_value=1949, max_value=2100,
                                        widget=forms.NumberInput(attrs={"placeholder": "如 2023", "inputmode": "numeric"}))

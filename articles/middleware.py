@@ -8,8 +8,26 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 
+from .clientaddress import client_ip, current_client
+
 logger = logging.getLogger("newsroom.request")
 RETRY_AFTER = "5"
+
+
+class ClientAddressMiddleware:
+    """Derive the client address once, first of all (see articles.clientaddress), for the rate
+    limits, the login lockouts and every log line of the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.client_ip = None
+        token = current_client.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            current_client.reset(token)
 
 
 class CleanQueryMiddleware:

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from .models import Article, Issue, TaggedArticle
+from .models import Article, Issue, Person, Publication, Tag, TaggedArticle
 
 
 def _publicly_visible_change(instance: Article) -> bool:
@@ -47,13 +47,31 @@ def tags_changed(sender, instance: TaggedArticle, **kwargs):
 
 @receiver(post_save, sender=Issue, dispatch_uid="issue-date-to-articles")
 def issue_saved(sender, instance: Issue, created=False, raw=False, **kwargs):
-    """An issue's date corrected: its articles' copy of the date follows, and so do public pages."""
+    """An issue edited: its articles' copy of the date follows its date, and public pages follow
+    whatever the public sees of it (date, number, pages)."""
     if raw or created:
         return
     from .caching import bump_content_version
     from .models import ArticleStatus
 
-    stale = Article.objects.filter(issue=instance).exclude(issue_date=instance.date)
-    if stale.filter(status=ArticleStatus.PUBLISHED).exists():
+    if Article.objects.filter(issue=instance, status=ArticleStatus.PUBLISHED).exists():
         bump_content_version()
-    stale.update(issue_date=instance.date)
+    Article.objects.filter(issue=instance).exclude(issue_date=instance.date).update(issue_date=instance.date)
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="tag-public-pages")
+@receiver(pre_delete, sender=Tag, dispatch_uid="tag-deleting-public-pages")
+@receiver(post_save, sender=Person, dispatch_uid="person-public-pages")
+@receiver(pre_delete, sender=Person, dispatch_uid="person-deleting-public-pages")
+@receiver(post_save, sender=Publication, dispatch_uid="paper-public-pages")
+@receiver(pre_delete, sender=Publication, dispatch_uid="paper-deleting-public-pages")
+def named_thing_changed(sender, instance, raw=False, **kwargs):
+    """A tag renamed or merged away, a person or a paper edited: the pages showing its name are
+    stale if the public sees it. Bumped in the transaction of the change (the admin's, or the
+    service's), like every article change."""
+    if raw:
+        return
+    from .caching import bump_content_version
+
+    if sender.objects.public().filter(pk=instance.pk).exists():
+        bump_content_version()

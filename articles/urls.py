@@ -1,33 +1,9 @@
-from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import path
 
 from .caching import public_page
 from .views import api, feeds, public
 from .views.limits import limited
 
-
-class YearConverter:
-    regex = "[0-9]{4}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):04d}"
-
-
-class UnicodeSlugConverter:
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(YearConverter, "year")
-register_converter(UnicodeSlugConverter, "uslug")
 
 def page(view):
     return public_page(view)
@@ -41,23 +17,23 @@ def search(view):
 urlpatterns = [
     path("", page(public.HomeView.as_view()), name="home"),
     path("search/", search(public.SearchView.as_view()), name="search"),
-    path("articles/<int:pk>/", page(public.ArticleDetailView.as_view()), name="article-detail"),
+    path("articles/<id:pk>/", page(public.ArticleDetailView.as_view()), name="article-detail"),
     path("tags/", page(public.TagIndexView.as_view()), name="tag-index"),
     path("tags/<uslug:slug>/", page(public.TagDetailView.as_view()), name="tag-detail"),
     path("tags/<uslug:slug>/feed/", page(feeds.TagFeed()), name="tag-feed"),
-    path("people/<int:pk>/", page(public.PersonDetailView.as_view()), name="person-detail"),
+    path("people/<id:pk>/", page(public.PersonDetailView.as_view()), name="person-detail"),
     path("feed/", page(feeds.LatestArticlesFeed()), name="feed"),
-    path("sitemap.xml", page(sitemap_views.index),
+    path("sitemap.xml", page(feeds.sitemap_index),
          {"sitemaps": feeds.SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap-index"),
-    path("sitemap-<section>.xml", page(sitemap_views.sitemap), {"sitemaps": feeds.SITEMAPS},
+    path("sitemap-<section>.xml", page(feeds.sitemap_section), {"sitemaps": feeds.SITEMAPS},
          name="sitemap-section"),
     path("robots.txt", feeds.robots_txt, name="robots"),
     path("favicon.ico", feeds.favicon),
     path("healthz", feeds.healthz, name="healthz"),
     path("api/articles/", search(api.ArticleListApi.as_view()), name="api-articles"),
-    path("api/articles/<int:pk>/", search(api.ArticleDetailApi.as_view()), name="api-article"),
+    path("api/articles/<id:pk>/", search(api.ArticleDetailApi.as_view()), name="api-article"),
     path("api/issues/", search(api.IssueListApi.as_view()), name="api-issues"),
-    path("api/issues/<int:pk>/", search(api.IssueDetailApi.as_view()), name="api-issue"),
+    path("api/issues/<id:pk>/", search(api.IssueDetailApi.as_view()), name="api-issue"),
     path("api/papers/", search(api.PaperListApi.as_view()), name="api-papers"),
     path("api/papers/<slug:slug>/", search(api.PaperDetailApi.as_view()), name="api-paper"),
     path("<slug:paper>/", page(public.PaperDetailView.as_view()), name="paper-detail"),

@@ -65,9 +65,9 @@ def main():
         with cut:
             tokens += sum(len(list(jieba.cut(text))) for text in texts)
         with pipeline:
-            articles += sum(len(parse_issue(d, source=p.name).articles) for d, p in zip(datas, batch))
+            articles += sum(len(parse_issue(d, source=p.name).articles) for d, p in zip(datas, batch, strict=True))
         with imported:
-            outcome = import_sources([Source(str(p), d) for p, d in zip(batch, datas)], publish=True)
+            outcome = import_sources([Source(str(p), d) for p, d in zip(batch, datas, strict=True)], publish=True)
         assert not outcome.failed and not outcome.skipped, (outcome.failed[:3], outcome.skipped[:3])
 
     from articles.models import Article, Mention, SearchEntry, TagSuggestion

@@ -38,7 +38,16 @@ def build(upto: int, rng: random.Random, state: dict) -> None:
     """
     from django.utils import timezone
 
-    from articles.models import Article, ArticleStatus, Issue, Mention, Person, Publication, Tag, TaggedArticle
+    from articles.models import (
+        Article,
+        ArticleStatus,
+        Issue,
+        Mention,
+        Person,
+        Publication,
+        Tag,
+        TaggedArticle,
+    )
     from articles.search import index_articles
 
     writer, pool = state["writer"], state["pool"]
@@ -225,7 +234,6 @@ def main():
         build(size, rng, state)
         built = time.perf_counter() - started
         from articles.models import Article
-
         from articles.search import refresh_statistics
 
         refresh_statistics()  # what an import of this size does, too

@@ -70,7 +70,7 @@ def main():
 
     started = time.perf_counter()
     index = NameIndex()
-    for (meta, _, _), found in zip(articles, mentions):
+    for (meta, _, _), found in zip(articles, mentions, strict=True):
         for m in found:
             for role in m.roles:
                 index.add(NameUse(m.name, office(role, meta.town), meta.town or "", str(meta.number), meta.date))

@@ -38,7 +38,6 @@ def load_source() -> Source:
     files = sorted(SAMPLES.glob("*.txt")) if SAMPLES.exists() else []
     files += sorted(DEMOS.glob("*.txt"))
     from articles.importer import parse_issue
-
     from articles.textintel.people import read_mentions
 
     stories, paragraphs, captions, names = [], [], [], set()

@@ -6,6 +6,7 @@ DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.md.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -61,8 +62,17 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# --- Proxies and the client address ---------------------------------------------------------
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx: one). The client
+# address is the entry that many places from the right (articles.clientaddress); 0 means the
+# connecting address, and the header is ignored. DJANGO_BEHIND_PROXY=1 alone means one proxy.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+TRUSTED_PROXY_HOPS = env_int("DJANGO_TRUSTED_PROXY_HOPS", 1 if BEHIND_PROXY else 0)
+if TRUSTED_PROXY_HOPS < 0:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXY_HOPS must be 0 or more, not {TRUSTED_PROXY_HOPS}")
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",  # django.contrib.admin, its site guarded (newsroom/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,6 +90,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "articles.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "articles.middleware.CleanQueryMiddleware",
@@ -144,7 +155,10 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-# Several app servers share Redis when REDIS_URL is set; one process keeps its own memory.
+# Pages and figures ("default"): Redis when REDIS_URL is set, else each process's memory, which
+# is still correct since every entry is keyed by the content version kept in the database.
+# Rate-limit counters ("ratelimit") must be shared by every worker and server: Redis when
+# REDIS_URL is set, else a table in the database (created by a migration) with an atomic incr.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -153,7 +167,12 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
             "TIMEOUT": env_int("PAGE_CACHE_SECONDS", 300),
-        }
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom-rl",
+        },
     }
 else:
     CACHES = {
@@ -161,7 +180,15 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsroom",
             "TIMEOUT": env_int("PAGE_CACHE_SECONDS", 300),
-        }
+        },
+        "ratelimit": {
+            "BACKEND": "newsroom.cache.CounterCache",
+            "LOCATION": "newsroom_ratelimit_cache",
+            # A counter lives for its window (at most an hour here); expired rows go first when
+            # the table is culled, and the row count is read on every write, so keep it small.
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+        },
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
@@ -183,6 +210,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "articles.clientaddress.client_ip"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -206,9 +234,14 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# Uploads of issue text: the importer refuses files over this size with a clear message.
+# Uploads of issue text: a file over this size is refused while it is being received (the
+# upload handler stops keeping it at the limit), with a clear message; the importer checks again.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "articles.uploadlimits.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
@@ -224,9 +257,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY", False):
+if BEHIND_PROXY:
+    # The proxy terminates TLS and says so; it passes the Host header on (proxy_set_header Host
+    # $host), so X-Forwarded-Host, which a client could write, is not trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    USE_X_FORWARDED_HOST = True
+
+# Where the site is, for every absolute URL it writes (API links, feeds, sitemap, canonical and
+# Open Graph tags): never taken from a request's Host or X-Forwarded-Host, so no request can put
+# another origin into a page that is cached for every reader. In production it defaults to the
+# first allowed host; in development, with it unset, the request's own origin is used (and is
+# part of the page cache's key).
+SITE_URL = env_str("DJANGO_SITE_URL").strip().rstrip("/")
+if not SITE_URL and not DEBUG and ALLOWED_HOSTS:
+    if ALLOWED_HOSTS[0] == "*" or ALLOWED_HOSTS[0].startswith("."):
+        raise ImproperlyConfigured(
+            f"DJANGO_ALLOWED_HOSTS starts with the pattern {ALLOWED_HOSTS[0]!r}: set DJANGO_SITE_URL "
+            "(e.g. https://news.example.org), the origin absolute URLs are written with.")
+    SITE_URL = f"{'https' if SECURE_SSL_REDIRECT else 'http'}://{ALLOWED_HOSTS[0]}"
+if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(f"DJANGO_SITE_URL must be an origin such as https://news.example.org, not {SITE_URL!r}")
 
 # Everything the pages need is served by the site itself: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {
@@ -244,14 +293,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Rate limits for the public search and API, per client address.
+# Rate limits for the public search and API, per client address (the one the login lockouts
+# use), counted in the cache every worker shares.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_SEARCH = env_str("RATELIMIT_SEARCH", "60/m")
 RATELIMIT_API = env_str("RATELIMIT_API", "120/m")
 RATELIMIT_VIEW = "articles.views.errors.ratelimited"
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    # The client's own address, as the proxy in front of every app server reports it.
-    RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "articles.clientaddress.client_ip"
 
 # --- Tags -----------------------------------------------------------------------------------
 TAGGIT_CASE_INSENSITIVE = True
@@ -262,8 +311,9 @@ TAGGIT_STRING_FROM_TAGS = "articles.tagparsing.tags_to_string"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client": {"()": "articles.clientaddress.ClientLogFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(client)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["client"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

@@ -75,3 +75,48 @@ def test_an_editor_cannot_confirm_another_editors_upload(client, editor):
     client.force_login(other)
     client.post(response["Location"], {})
     assert not Issue.objects.exists()
+
+
+def kept_bytes(monkeypatch):
+    """Count what the handlers after the size limit receive, i.e. what Django would keep."""
+    from django.core.files import uploadhandler
+
+    kept = {"bytes": 0}
+    for handler in (uploadhandler.MemoryFileUploadHandler, uploadhandler.TemporaryFileUploadHandler):
+        original = handler.receive_data_chunk
+
+        def counting(self, raw_data, start, original=original):
+            if getattr(self, "activated", True):  # the memory handler passes on what it does not keep
+                kept["bytes"] += len(raw_data)
+            return original(self, raw_data, start)
+
+        monkeypatch.setattr(handler, "receive_data_chunk", counting)
+    return kept
+
+
+def test_a_file_over_the_limit_is_dropped_while_it_is_received_and_named_in_the_message(client, editor, monkeypatch):
+    assert settings.IMPORT_MAX_BYTES == 20 * 1024 * 1024
+    kept = kept_bytes(monkeypatch)
+    big = SimpleUploadedFile("整年合订本.txt", b"x" * (25 * 1024 * 1024), content_type="text/plain")
+    response = client.post(reverse("admin:articles_issue_import"), {"files": [big]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "文件“整年合订本.txt”超过 20 MB 的上限，没有保存" in page
+    assert kept["bytes"] <= settings.IMPORT_MAX_BYTES  # never the whole 25 MB: it stopped at the limit
+    [refused] = response.wsgi_request.refused_uploads
+    assert refused.received <= refused.limit == settings.IMPORT_MAX_BYTES
+    assert not ImportUpload.objects.exists() and not Issue.objects.exists()
+
+
+def test_one_file_over_the_limit_keeps_the_whole_upload_out(client, editor, settings):
+    settings.IMPORT_MAX_BYTES = 64 * 1024
+    good = SimpleUploadedFile("qingfeng-2024-03-27.txt", (DEMOS / "qingfeng-2024-03-27.txt").read_bytes())
+    big = SimpleUploadedFile("big.txt", b"y" * (200 * 1024))
+    response = client.post(reverse("admin:articles_issue_import"), {"files": [good, big]})
+    assert response.status_code == 200
+    assert "文件“big.txt”超过 64 KB 的上限" in response.content.decode()
+    assert not ImportUpload.objects.exists()
+    # Within the limit, the same upload goes on to the preview.
+    good.seek(0)
+    assert client.post(reverse("admin:articles_issue_import"), {"files": [good]}).status_code == 302
+    assert ImportUpload.objects.count() == 1

@@ -77,7 +77,7 @@ def test_the_same_source_is_skipped_when_imported_again():
 def test_replace_reimports_an_issue_no_editor_has_touched():
     run(MARKDOWN_DEMO)
     old_ids = set(Article.objects.values_list("pk", flat=True))
-    code, out, _ = run("--replace", MARKDOWN_DEMO)
+    code, _, _ = run("--replace", MARKDOWN_DEMO)
     assert code == 0
     assert Issue.objects.count() == 1 and Article.objects.count() == 3
     assert not old_ids & set(Article.objects.values_list("pk", flat=True))
@@ -122,7 +122,7 @@ def test_a_folder_imports_every_txt_file_below_it(tmp_path):
     shutil.copy(MARKDOWN_DEMO, tmp_path / "a.txt")
     shutil.copy(BARE_DEMO, tmp_path / "sub" / "b.TXT")
     (tmp_path / "notes.md").write_text("not an issue", encoding="utf-8")
-    code, out, _ = run(tmp_path)
+    code, _, _ = run(tmp_path)
     assert code == 0 and Issue.objects.count() == 2
 
 

@@ -38,7 +38,7 @@ def test_demo_issue_imports_exactly_as_expected(expected_path):
     parsed = parse_issue(source.read_bytes(), source=source.name).to_json()
     got = parsed["articles"]
     assert [squash(a["title"]) for a in got] == [squash(a["title"]) for a in expected["articles"]]
-    for got_article, want in zip(got, expected["articles"]):
+    for got_article, want in zip(got, expected["articles"], strict=True):
         assert squash(got_article["subtitle"]) == squash(want.get("subtitle"))
         assert squash(got_article["column"]) == squash(want.get("column"))
         assert [(b["type"], squash(b["text"])) for b in got_article["blocks"]] == \

@@ -42,7 +42,7 @@ class IssueAdmin(admin.ModelAdmin):
             path("import/", view(IssueUploadView.as_view(admin_site=self.admin_site)), name="articles_issue_import"),
             path("import/<uuid:batch>/", view(IssueImportPreviewView.as_view(admin_site=self.admin_site)),
                  name="articles_issue_import_preview"),
-            path("<int:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
+            path("<id:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
                  name="articles_issue_desk"),
         ] + super().get_urls()
 
@@ -127,6 +127,6 @@ class CorrectionAdmin(admin.ModelAdmin):
         return [
             path("find/", view(lambda request: correction_view(self.admin_site, request)),
                  name="articles_correction_find"),
-            path("<int:pk>/undo/", view(lambda request, pk: correction_undo_view(self.admin_site, request, pk)),
+            path("<id:pk>/undo/", view(lambda request, pk: correction_undo_view(self.admin_site, request, pk)),
                  name="articles_correction_undo"),
         ] + super().get_urls()

@@ -71,7 +71,7 @@ class ArticleForm(forms.ModelForm):
             # other editor's version stays in history.
             self.data = self.data.copy()
             self.data["expected_version"] = conflict.current.version
-            raise ValidationError(str(conflict), code="conflict")
+            raise ValidationError(str(conflict), code="conflict") from conflict
         return cleaned
 
 
@@ -216,13 +216,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<int:pk>/transition/", view(self.transition_view), name="articles_article_transition"),
-            path("<int:pk>/warning/<int:wid>/<str:what>/", view(self.warning_view), name="articles_article_warning"),
-            path("<int:pk>/suggestion/<int:sid>/<str:decision>/", view(self.suggestion_view),
+            path("<id:pk>/transition/", view(self.transition_view), name="articles_article_transition"),
+            path("<id:pk>/warning/<id:wid>/<str:what>/", view(self.warning_view), name="articles_article_warning"),
+            path("<id:pk>/suggestion/<id:sid>/<str:decision>/", view(self.suggestion_view),
                  name="articles_article_suggestion"),
-            path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
-            path("<int:pk>/versions/<int:hid>/restore/", view(self.restore_view), name="articles_article_restore"),
-            path("<int:pk>/split/", view(self.split_view), name="articles_article_split"),
+            path("<id:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path("<id:pk>/versions/<id:hid>/restore/", view(self.restore_view), name="articles_article_restore"),
+            path("<id:pk>/split/", view(self.split_view), name="articles_article_split"),
         ] + super().get_urls()
 
     def _back(self, article):
@@ -301,6 +301,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def restore_view(self, request, pk, hid):
         article = get_object_or_404(Article, pk=pk)
+        get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
         if request.method == "POST":
             workflow.article_restore(article=article, history_id=hid, user=request.user)
             messages.success(request, "已恢复到所选版本；恢复前的版本仍保存在历史中。")

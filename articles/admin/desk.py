@@ -47,18 +47,27 @@ def _desk_action(request, issue: Issue) -> None:
     action = request.POST.get("action")
     user = request.user
     if action in {"up", "down"}:
-        article = get_object_or_404(Article, pk=request.POST.get("article"), issue=issue)
+        article = _issue_article(issue, request.POST.get("article"))
         workflow.article_move(article=article, offset=-1 if action == "up" else 1, user=user)
     elif action == "merge":
-        first = get_object_or_404(Article, pk=request.POST.get("article"), issue=issue)
-        second = get_object_or_404(Article, pk=request.POST.get("other"), issue=issue)
+        first = _issue_article(issue, request.POST.get("article"))
+        second = _issue_article(issue, request.POST.get("other"))
         workflow.article_merge(first=first, second=second, user=user)
         messages.success(request, f"已把《{second.title}》并入《{first.title}》；原文章保存在历史中")
     elif action == "publish":
         done, skipped = workflow.issue_publish(issue=issue, user=user, publish_at=_datetime(request.POST.get("publish_at")))
         messages.success(request, f"本期已发布或定时发布 {done} 篇文章")
+        if skipped:  # the chief must not read "done" while some were left out
+            messages.warning(request, f"以下 {len(skipped)} 篇文章状态已变，未发布：{'、'.join(skipped)}")
     else:
         raise ValidationError("未知操作")
+
+
+def _issue_article(issue: Issue, value: str | None) -> Article:
+    """The article of this issue a desk form names (a malformed id is the editor's mistake)."""
+    if not (value and value.isascii() and value.isdigit()):
+        raise ValidationError("请选择本期的一篇文章")
+    return get_object_or_404(Article, pk=int(value), issue=issue)
 
 
 def correction_view(admin_site, request):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 
 from ..models import Article, ArticleWarning, Issue, Tag
@@ -13,9 +14,12 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(d.year), f"{d.year}年") for d in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(issue_date__year=int(self.value()))
-        return queryset
+        if not self.value():
+            return queryset
+        if not (self.value().isascii() and self.value().isdigit() and 1 <= int(self.value()) <= 9999):
+            # The admin's answer to any bad filter (the unfiltered list again), not a 500.
+            raise IncorrectLookupParameters(f"没有这一年：{self.value()}")
+        return queryset.filter(issue_date__year=int(self.value()))
 
 
 class HasWarningsFilter(admin.SimpleListFilter):

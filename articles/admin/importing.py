@@ -13,6 +13,7 @@ from django.views import View
 
 from ..models import ImportUpload, Publication
 from ..services.uploads import uploads_import, uploads_preview, uploads_store
+from ..uploadlimits import refused_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -62,6 +63,11 @@ class IssueUploadView(View):
 
     def post(self, request):
         form = IssueUploadForm(request.POST, request.FILES)
+        refused = refused_uploads(request)
+        if refused:  # dropped while they were received; nothing of this upload is kept
+            form.is_valid()
+            form.errors["files"] = form.error_class([r.message for r in refused])
+            return self._render(request, form)
         if not form.is_valid():
             return self._render(request, form)
         batch = uploads_store(files=form.cleaned_data["files"], user=request.user)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -11,8 +12,17 @@ from ..slugs import text_slug
 from .publication import Issue
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags on an article the public may see: the only tags whose name any public page,
+        feed or API answer shows, whatever its filters."""
+        return self.filter(Exists(TaggedArticle.objects.filter(visible("content_object__"), tag=OuterRef("pk"))))
+
+
 class Tag(TagBase):
     """A topic tag with a Chinese name and a Unicode slug that is never empty."""
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         verbose_name = "标签"

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .article import Article
+from .article import Article, visible
 
 
 class WordKind(models.TextChoices):
@@ -81,6 +82,9 @@ class ArticleKeyword(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "term"], name="keyword_once_per_article")]
         indexes = [models.Index(fields=["term", "article"], name="keyword_term_article")]
 
+    def __str__(self):
+        return f"{self.term}（{self.weight:g}）"
+
 
 class TermStat(models.Model):
     """In how many articles of the archive a term occurs: the archive's own IDF."""
@@ -92,6 +96,16 @@ class TermStat(models.Model):
         verbose_name = "词频统计"
         verbose_name_plural = "词频统计"
 
+    def __str__(self):
+        return f"{self.term or '（文章总数）'}：{self.df}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People named in an article the public may see: no public page, feed or API answer
+        shows anyone else's name, whatever its filters."""
+        return self.filter(Exists(Mention.objects.filter(visible("article__"), person=OuterRef("pk"))))
+
 
 class Person(models.Model):
     """Someone the papers name with a title; one person per name within a town."""
@@ -99,6 +113,8 @@ class Person(models.Model):
     name = models.CharField("姓名", max_length=20)
     town = models.CharField("镇/街道", max_length=50)
     note = models.TextField("备注", blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "人物"

@@ -11,6 +11,15 @@ RESERVED_SLUGS = {"admin", "api", "search", "tags", "people", "articles", "feeds
                   "sitemap.xml", "robots.txt", "feed", "a", "p", "t", "healthz", "about"}
 
 
+class PublicationQuerySet(models.QuerySet):
+    def public(self):
+        """Papers with an article the public may see: the only papers whose name any public
+        page, feed or API answer shows."""
+        from .article import Article
+
+        return self.filter(Exists(Article.objects.published().filter(issue__publication=OuterRef("pk"))))
+
+
 class Publication(models.Model):
     """One community paper, e.g. the paper of 新泾镇."""
 
@@ -20,6 +29,8 @@ class Publication(models.Model):
     publisher = models.CharField("主办单位", max_length=200, blank=True, help_text="按报头印刷，如 新泾镇党委、政府")
     slug = models.SlugField("网址名", max_length=60, unique=True, help_text="用于网址，如 xinjing")
     description = models.TextField("简介", blank=True)
+
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "报纸"
@@ -34,6 +45,9 @@ class Publication(models.Model):
             self.slug = self.free_slug(paper_slug(self.town or self.name))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("paper-detail", kwargs={"paper": self.slug})
+
     @classmethod
     def free_slug(cls, base: str) -> str:
         base = base if base and base not in RESERVED_SLUGS else f"{base or 'paper'}-paper"
@@ -42,9 +56,6 @@ class Publication(models.Model):
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    def get_absolute_url(self):
-        return reverse("paper-detail", kwargs={"paper": self.slug})
 
 
 class DatePrecision(models.TextChoices):
@@ -100,6 +111,9 @@ class Issue(models.Model):
         number = f" 总第{self.number}期" if self.number else ""
         return f"{self.publication} {self.date_label}{number}"
 
+    def get_absolute_url(self):
+        return reverse("issue-detail", kwargs={"paper": self.publication.slug, "issue": self.slug})
+
     @property
     def date_label(self) -> str:
         if self.date_precision == DatePrecision.MONTH:
@@ -115,6 +129,3 @@ class Issue(models.Model):
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    def get_absolute_url(self):
-        return reverse("issue-detail", kwargs={"paper": self.publication.slug, "issue": self.slug})

@@ -19,3 +19,6 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "搜索索引"
         verbose_name_plural = "搜索索引"
+
+    def __str__(self):
+        return f"搜索索引：文章 {self.article_id}"

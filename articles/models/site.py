@@ -14,3 +14,6 @@ class ContentVersion(models.Model):
     class Meta:
         verbose_name = "公开内容版本"
         verbose_name_plural = "公开内容版本"
+
+    def __str__(self):
+        return f"公开内容第 {self.version} 版"

@@ -59,3 +59,6 @@ class CorrectionHit(models.Model):
 
     class Meta:
         ordering = ["article_id", "field", "offset"]
+
+    def __str__(self):
+        return f"{self.correction}：{self.field}@{self.offset}"

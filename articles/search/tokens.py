@@ -57,7 +57,7 @@ def document_tokens(text: str, *, longest: int = 2) -> list[str]:
 def phrase_tokens(term: str) -> list[str]:
     """The bigrams of a term in order: as a phrase, they match exactly where the term occurs."""
     encoded = [_encode(ch) for ch in fold(term)]
-    return [a + b for a, b in zip(encoded, encoded[1:])]
+    return [a + b for a, b in zip(encoded, encoded[1:], strict=False)]
 
 
 def term_tokens(term: str, *, longest: int = 2) -> list[str]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..importer import ParsedIssue, SourceError
 from ..search import refresh_statistics
-from .intel import check_batch
 from .importing import (
     BatchReport,
     ImportRefused,
@@ -19,6 +18,7 @@ from .importing import (
     issue_import,
     parse_source,
 )
+from .intel import check_batch
 
 logger = logging.getLogger("newsroom.import")
 STATISTICS_AFTER = 20  # imports of this many issues refresh the query planner's statistics
@@ -62,7 +62,7 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
         except ImportRefused as exc:
             target = outcome.skipped if exc.reason == "duplicate" else outcome.failed
             target.append(SourceFailure(parsed.source, exc.reason, exc.message))
-        except Exception as exc:  # noqa: BLE001 - the transaction rolled back; go on with the others
+        except Exception as exc:
             logger.exception("import of %s failed", parsed.source)
             outcome.failed.append(SourceFailure(parsed.source, "write-failed",
                                                 f"写入数据库时出错，本期未导入（{type(exc).__name__}: {exc}）"))

@@ -7,6 +7,7 @@ even after other edits to the same articles.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from .workflow import _locked, require, save_edit
 PERMISSION = "articles.correct_archive"
 CONTEXT = 18
 MAX_HITS = 2000
+FIELD = re.compile(r"title|subtitle|body|caption:[0-9]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ def _set(article: Article, field: str, value: str) -> None:
 
 def correction_find(*, find: str) -> list[Hit]:
     """Every occurrence of `find` in any article, in any state, with its context."""
-    if not find:
-        return []
+    if not find or "\x00" in find:
+        return []  # no article holds a NUL character (forms refuse it; PostgreSQL cannot store it)
     candidates = (Article.objects.filter(Q(title__contains=find) | Q(subtitle__contains=find)
                                          | Q(body__contains=find) | Q(captions__icontains=find))
                   .select_related("issue").order_by("-issue_date", "position")[:MAX_HITS])
@@ -86,11 +88,15 @@ def correction_find(*, find: str) -> list[Hit]:
 
 
 def parse_key(key: str) -> tuple[int, str, int]:
+    """A hit's key back into (article id, field, offset); anything else a form sends is refused."""
     try:
         article_id, field, offset = key.split("|")
-        return int(article_id), field, int(offset)
+        article_id, offset = int(article_id), int(offset)
     except ValueError as exc:
         raise ValidationError(f"无效的选择：{key}") from exc
+    if not FIELD.fullmatch(field) or offset < 0 or not 0 < article_id < 2**63:
+        raise ValidationError(f"无效的选择：{key}")
+    return article_id, field, offset
 
 
 @transaction.atomic
@@ -99,6 +105,8 @@ def correction_apply(*, find: str, replace: str, keys: list[str], user) -> Corre
     require(user, PERMISSION)
     if not find or find == replace:
         raise ValidationError("请填写要查找的文字和不同的替换文字")
+    if "\x00" in find + replace:
+        raise ValidationError("查找和替换的文字不能含有空字符（\\x00）")
     chosen: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for key in keys:
         article_id, field, offset = parse_key(key)
@@ -109,9 +117,15 @@ def correction_apply(*, find: str, replace: str, keys: list[str], user) -> Corre
     delta = len(replace) - len(find)
     rows = []
     for article_id, fields in chosen.items():
-        article = _locked(article_id)
+        try:
+            article = _locked(article_id)
+        except Article.DoesNotExist as exc:
+            raise ValidationError("所选的文章已不存在，请重新查找后再替换") from exc
         for field, offsets in fields.items():
-            text = _get(article, field)
+            try:
+                text = _get(article, field)
+            except IndexError as exc:  # a caption removed since the search
+                raise ValidationError(f"《{article.title}》已被修改，请重新查找后再替换") from exc
             offsets = sorted(set(offsets))
             for offset in offsets:
                 if text[offset:offset + len(find)] != find:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -15,10 +15,10 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from .. import bodytext
+from ..caching import bump_content_version
 from ..importer import ParsedIssue, SourceError, parse_issue
 from ..models import Article, ArticleStatus, ArticleWarning, Issue, Publication
 from ..models.publication import DatePrecision
-from ..caching import bump_content_version
 from ..search import index_articles
 from .intel import analyse_issue
 
@@ -181,7 +181,7 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
     ], Article, default_user=issue.imported_by, default_change_reason="导入")
     warnings = ArticleWarning.objects.bulk_create([
         ArticleWarning(article=article, code=w.code, message=w.message, data=w.data)
-        for article, parsed_article in zip(articles, parsed.articles)
+        for article, parsed_article in zip(articles, parsed.articles, strict=True)
         for w in parsed_article.warnings
     ])
     analyse_issue(issue, readings, articles)

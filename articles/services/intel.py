@@ -170,7 +170,7 @@ def check_batch(parsed_issues: list[ParsedIssue]) -> dict[str, list[ArticleReadi
         return readings
     for parsed in parsed_issues:
         town = parsed.meta.town or ""
-        for article, reading in zip(parsed.articles, readings[parsed.sha256]):
+        for article, reading in zip(parsed.articles, readings[parsed.sha256], strict=True):
             flagged = set()
             for mention in reading.mentions:
                 for role in mention.roles:
@@ -217,7 +217,7 @@ def analyse_articles(articles: list[Article], *, town: str, issue_date, readings
     if readings is None or len(readings) != len(articles):
         readings = [ArticleReading(read_mentions(article_text(a.title, a.subtitle, [a.body]))) for a in articles]
     suggestions, keyword_rows, mentions, names = [], [], [], set()
-    for article, reading in zip(articles, readings):
+    for article, reading in zip(articles, readings, strict=True):
         ranked = rank_terms(counts[article.pk], stats, exclude=exclude)
         for name, score in pick_tags(ranked):
             suggestions.append((article.pk, name[:100], round(score, 3), SuggestionState.SUGGESTED))

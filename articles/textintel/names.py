@@ -55,7 +55,7 @@ def look_alike(a: str, b: str) -> bool:
     """Same length, exactly one character different, and those two characters look alike."""
     if len(a) != len(b) or a == b:
         return False
-    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diffs) == 1 and frozenset(diffs[0]) in confusable_pairs()
 
 

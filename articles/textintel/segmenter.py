@@ -10,7 +10,7 @@ takes effect without restarting anything.
 from __future__ import annotations
 
 import threading
-from typing import Iterable
+from collections.abc import Iterable
 
 _lock = threading.Lock()
 _tokenizer = None

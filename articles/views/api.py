@@ -12,6 +12,7 @@ from ..caching import cached
 from ..filters import ArticleFilter
 from ..models import Article, Issue, Publication
 from ..search import search_hits, split_query
+from ..siteurl import absolute_url
 from .public import IdPaginator, public_articles, public_issues, with_tags
 from .snippets import snippet
 
@@ -59,7 +60,7 @@ def _page(request, items, serialize, *, article_ids=False):
     def link(n):
         query = request.GET.copy()
         query["page"] = n
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute_url(request, f"{request.path}?{query.urlencode()}")
 
     return {
         "count": paginator.count,
@@ -85,7 +86,7 @@ def article_summary(request, article: Article, terms=()) -> dict:
     issue = article.issue
     return {
         "id": article.pk,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": absolute_url(request, article.get_absolute_url()),
         "title": article.title,
         "subtitle": article.subtitle or None,
         "column": article.column or None,
@@ -93,7 +94,7 @@ def article_summary(request, article: Article, terms=()) -> dict:
         "date_precision": issue.date_precision,
         "paper": issue.publication.slug,
         "paper_name": issue.publication.name,
-        "issue": request.build_absolute_uri(issue.get_absolute_url()),
+        "issue": absolute_url(request, issue.get_absolute_url()),
         "tags": [t.name for t in article.tag_list],
         "snippet": str(snippet(article, list(terms))),
     }
@@ -126,7 +127,7 @@ class ArticleDetailApi(ApiView):
         people = {}
         for m in article.mentions.select_related("person").order_by("person__name", "pk"):
             people.setdefault(m.person_id, {"id": m.person_id, "name": m.person.name, "title": m.title,
-                                            "url": request.build_absolute_uri(m.person.get_absolute_url())})
+                                            "url": absolute_url(request, m.person.get_absolute_url())})
         data["people"] = list(people.values())
         return json_response(data)
 
@@ -134,7 +135,7 @@ class ArticleDetailApi(ApiView):
 def issue_summary(request, issue: Issue) -> dict:
     return {
         "id": issue.pk,
-        "url": request.build_absolute_uri(issue.get_absolute_url()),
+        "url": absolute_url(request, issue.get_absolute_url()),
         "paper": issue.publication.slug,
         "date": issue.date.isoformat(),
         "date_precision": issue.date_precision,
@@ -148,7 +149,7 @@ class IssueListApi(ApiView):
         queryset = public_issues().order_by("-date", "-pk")
         paper = request.GET.get("paper")
         if paper:
-            if not Publication.objects.filter(slug=paper).exists():
+            if not Publication.objects.public().filter(slug=paper).exists():
                 raise BadParameter("参数无效", {"paper": [f"没有这份报纸：{paper}"]})
             queryset = queryset.filter(publication__slug=paper)
         return json_response(_page(request, queryset, lambda i: issue_summary(request, i)))
@@ -172,20 +173,20 @@ def paper_summary(request, paper: Publication) -> dict:
         "town": paper.town,
         "district": paper.district or None,
         "publisher": paper.publisher or None,
-        "url": request.build_absolute_uri(paper.get_absolute_url()),
-        "api": request.build_absolute_uri(f"/api/papers/{paper.slug}/"),
+        "url": absolute_url(request, paper.get_absolute_url()),
+        "api": absolute_url(request, f"/api/papers/{paper.slug}/"),
     }
 
 
 class PaperListApi(ApiView):
     def get(self, request):
-        papers = Publication.objects.filter(pk__in=public_issues().values("publication_id")).order_by("name")
+        papers = Publication.objects.public().order_by("name")
         return json_response(_page(request, papers, lambda p: paper_summary(request, p)))
 
 
 class PaperDetailApi(ApiView):
     def get(self, request, slug):
-        paper = get_object_or_404(Publication.objects.filter(pk__in=public_issues().values("publication_id")), slug=slug)
+        paper = get_object_or_404(Publication.objects.public(), slug=slug)
         data = paper_summary(request, paper)
-        data["issues"] = request.build_absolute_uri(f"/api/issues/?paper={paper.slug}")
+        data["issues"] = absolute_url(request, f"/api/issues/?paper={paper.slug}")
         return json_response(data)

@@ -1,6 +1,7 @@
 """Atom feeds for the whole site, each paper and each tag; the sitemap; robots.txt."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -9,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from .. import bodytext
 from ..models import Article, Publication, Tag
+from ..siteurl import SiteRequest, absolute_url
 from .public import popular_tags, public_articles, public_issues
 
 FEED_SIZE = 30
@@ -18,6 +20,10 @@ class LatestArticlesFeed(Feed):
     feed_type = Atom1Feed
     title = "社区报数字档案：最新文章"
     subtitle = "上海各镇、街道社区报的最新文章"
+
+    def __call__(self, request, *args, **kwargs):
+        # The feed's links are written with the site's origin, not the request's Host.
+        return super().__call__(SiteRequest(request), *args, **kwargs)
 
     def link(self):
         return reverse("home")
@@ -43,7 +49,7 @@ class LatestArticlesFeed(Feed):
 
 class PaperFeed(LatestArticlesFeed):
     def get_object(self, request, paper):
-        return get_object_or_404(Publication, slug=paper)
+        return get_object_or_404(Publication.objects.public(), slug=paper)
 
     def title(self, obj):
         return f"{obj.name}：最新文章"
@@ -57,7 +63,7 @@ class PaperFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def title(self, obj):
         return f"标签“{obj.name}”：最新文章"
@@ -91,7 +97,7 @@ class PaperSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Publication.objects.filter(pk__in=public_issues().values("publication_id")).order_by("pk")
+        return Publication.objects.public().order_by("pk")
 
 
 class TagSitemap(Sitemap):
@@ -102,6 +108,14 @@ class TagSitemap(Sitemap):
 
 
 SITEMAPS = {"articles": ArticleSitemap, "issues": IssueSitemap, "papers": PaperSitemap, "tags": TagSitemap}
+
+
+def sitemap_index(request, **kwargs):
+    return sitemap_views.index(SiteRequest(request), **kwargs)
+
+
+def sitemap_section(request, **kwargs):
+    return sitemap_views.sitemap(SiteRequest(request), **kwargs)
 
 
 def favicon(request):
@@ -121,6 +135,6 @@ def healthz(request):
 
 
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap-index"))
+    sitemap = absolute_url(request, reverse("sitemap-index"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", "Disallow: /api/", "", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -111,7 +111,8 @@ class IdPaginator(Paginator):
 def paper_options(chosen) -> str:
     """The <option>s of the paper filter, in pinyin order: built here, not in a template loop,
     since a city-wide archive has a couple of hundred papers."""
-    choices = cached("paper-choices", lambda: list(Publication.objects.order_by("slug").values_list("slug", "name")))
+    choices = cached("paper-choices", lambda: list(
+        Publication.objects.public().order_by("slug").values_list("slug", "name")))
     return format_html_join("", '<option value="{}"{}>{}</option>', (
         (slug, mark_safe(" selected") if slug == chosen else "", name) for slug, name in choices))
 
@@ -249,7 +250,9 @@ class PaperDetailView(DetailView):
     template_name = "articles/paper_detail.html"
     slug_url_kwarg = "paper"
     context_object_name = "paper"
-    queryset = Publication.objects.all()
+
+    def get_queryset(self):
+        return Publication.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -267,8 +270,6 @@ class PaperDetailView(DetailView):
             }
 
         context.update(cached(f"paper:{paper.pk}", overview))
-        if not context["latest_issues"]:
-            raise Http404
         return context
 
 
@@ -277,7 +278,7 @@ class PaperYearView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paper = get_object_or_404(Publication, slug=self.kwargs["paper"])
+        paper = get_object_or_404(Publication.objects.public(), slug=self.kwargs["paper"])
         year = self.kwargs["year"]
         issues = list(public_issues().filter(publication=paper, date__year=year).order_by("date", "pk"))
         if not issues:
@@ -307,7 +308,7 @@ class TagDetailView(FilteredArticleList):
 
     @cached_property
     def tag(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return public_articles().filter(tags=self.tag)
@@ -315,8 +316,6 @@ class TagDetailView(FilteredArticleList):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
-        if not context["paginator"].count and not self.filterset.active:
-            raise Http404
         return context
 
 
@@ -327,15 +326,13 @@ class PersonDetailView(FilteredArticleList):
 
     @cached_property
     def person(self):
-        return get_object_or_404(Person, pk=self.kwargs["pk"])
+        return get_object_or_404(Person.objects.public(), pk=self.kwargs["pk"])
 
     def base_queryset(self):
         return public_articles().filter(mentions__person=self.person).distinct()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not context["paginator"].count and not self.filterset.active:
-            raise Http404
         context["person"] = self.person
         context["timeline"] = person_timeline(self.person, public=True)
         return context

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import restore_seed_data  # noqa: F401  (imported by the browser tests)
+from ..conftest import restore_seed_data
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"

@@ -34,8 +34,8 @@ def page_cache(request, settings):
     if request.param == "redis":
         if not redis_available():
             pytest.skip("no Redis on 127.0.0.1:6379")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS, "KEY_PREFIX": "newsroom-test"}}
+        settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                                          "LOCATION": REDIS, "KEY_PREFIX": "newsroom-test"}}
     settings.PAGE_CACHE_SECONDS = 300
     from django.core.cache import cache
 
@@ -97,3 +97,97 @@ def test_a_scheduled_article_appears_on_time_though_pages_are_cached(client, pag
     time.sleep(2.5)
     assert "定时发布的文章" in client.get(reverse("home")).content.decode()
 
+
+
+@pytest.fixture
+def superuser_client(client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", password="pw-Ab3456789"))
+    return client
+
+
+def admin_change(client, obj, **changes):
+    """Save an object through its admin change form, as an editor would."""
+    from django.forms.models import model_to_dict
+
+    opts = obj._meta
+    data = {k: ("" if v is None else v) for k, v in model_to_dict(obj).items() if not isinstance(v, (list, dict))}
+    data.update(changes)
+    if opts.model_name == "person":
+        data.update({"mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0"})
+    response = client.post(f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_renamed_tag_shows_at_once_on_every_cached_page(page_cache, superuser_client, client):
+    from articles.models import Tag
+
+    article = make_article(title="防汛演练通知")
+    article.tags.add("防汛")
+    urls = [article.get_absolute_url(), reverse("tag-detail", args=["防汛"]), reverse("tag-index"), reverse("home")]
+    for url in urls:
+        assert "防汛" in client.get(url).content.decode()
+    admin_change(superuser_client, Tag.objects.get(name="防汛"), name="防汛抗台")
+    superuser_client.logout()
+    for url in urls:
+        assert "防汛抗台" in client.get(url).content.decode(), url
+
+
+def test_merged_tags_show_at_once(page_cache, client):
+    from articles.models import VocabularyWord
+    from articles.services import intel
+
+    article = make_article(title="加装电梯进展")
+    article.tags.add("加梯")
+    assert "加梯" in client.get(article.get_absolute_url()).content.decode()
+    synonym, _ = VocabularyWord.objects.get_or_create(word="加梯")
+    preferred, _ = VocabularyWord.objects.get_or_create(word="加装电梯")
+    intel.vocabulary_merge(synonyms=[synonym], preferred=preferred)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert ">加装电梯</a>" in page and ">加梯</a>" not in page
+    assert client.get(reverse("tag-detail", args=["加梯"])).status_code == 404
+
+
+def test_person_paper_and_issue_edits_show_at_once(page_cache, superuser_client, client):
+    from articles.models import Mention, Person
+
+    article = make_article(title="防汛演练通知")
+    person = Person.objects.create(name="沈佳琪", town="青枫镇")
+    Mention.objects.create(person=person, article=article, title="镇长", office="镇长", issue_date=article.issue.date)
+    paper, issue = article.issue.publication, article.issue
+    urls = [article.get_absolute_url(), reverse("person-detail", args=[person.pk]), reverse("home"),
+            paper.get_absolute_url(), issue.get_absolute_url()]
+    for url in urls:
+        assert client.get(url).status_code == 200
+    admin_change(superuser_client, person, name="沈佳祺")
+    assert "沈佳祺" in client.get(reverse("person-detail", args=[person.pk])).content.decode()
+    assert "沈佳祺" in client.get(article.get_absolute_url()).content.decode()
+    admin_change(superuser_client, paper, name="青枫新报")
+    for url in [reverse("home"), paper.get_absolute_url(), article.get_absolute_url()]:
+        assert "青枫新报" in client.get(url).content.decode(), url
+    admin_change(superuser_client, issue, number="4242", publication=str(paper.pk))
+    assert "4242" in client.get(issue.get_absolute_url()).content.decode()
+
+
+def test_the_version_goes_up_with_the_change_and_not_without_it(page_cache):
+    from django.db import transaction
+
+    from articles.caching import content_version
+    from articles.models import Tag
+
+    article = make_article(title="防汛演练通知")
+    article.tags.add("防汛")
+    tag = Tag.objects.get(name="防汛")
+    before = content_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        tag.name = "改名"
+        tag.save()
+        raise RuntimeError("the rename is rolled back")
+    assert content_version() == before
+    tag.refresh_from_db()
+    Tag.objects.create(name="无人用的标签")  # nothing public shows it: no page is stale
+    assert content_version() == before
+    tag.name = "防汛抗台"
+    tag.save()
+    assert content_version() == before + 1

@@ -77,7 +77,7 @@ def test_no_hidden_article_appears_on_any_surface(client, site, surface):
 
 
 def test_hidden_articles_and_hidden_only_issues_have_no_page(client, site):
-    public, hidden, hidden_only_issue, _ = site
+    _, hidden, hidden_only_issue, _ = site
     for article in hidden:
         assert client.get(article.get_absolute_url()).status_code == 404
         assert client.get(reverse("api-article", args=[article.pk])).status_code == 404

@@ -66,3 +66,18 @@ def test_a_hit_changed_since_the_correction_is_reported_not_clobbered(chief, edi
     assert corrections.correction_undo(correction=correction, user=chief) == (0, 1)
     article.refresh_from_db()
     assert article.body == "会上，杜副镇长作了讲话。"
+
+
+def test_keys_and_text_a_form_may_send_but_no_search_gave_are_refused_with_a_message(chief, archive):
+    from django.core.exceptions import ValidationError
+
+    [hit, *_] = corrections.correction_find(find="下明远")
+    pk = hit.article_id
+    for key in [f"{pk}|nofield|0", f"{pk}|caption:x|0", f"{pk}|caption:99|0", f"{pk}|title|-5", "0|title|0",
+                f"{10**20}|title|0", "987654|title|0", "x|y", f"{pk}|body|99999"]:
+        with pytest.raises(ValidationError):
+            corrections.correction_apply(find="下明远", replace="杜明远", keys=[key], user=chief)
+    assert corrections.correction_find(find="下明\x00远") == []
+    with pytest.raises(ValidationError):
+        corrections.correction_apply(find="下明远", replace="杜\x00明远", keys=[hit.key], user=chief)
+    assert not Correction.objects.exists()

@@ -132,3 +132,23 @@ def test_the_suspect_name_fix_is_one_click_and_goes_through_history(client, edit
     assert "杜明远" in draft.body and "社明远" not in draft.body
     assert not warning.is_open and warning.resolved_by == editor
     assert draft.history.filter(body__contains="社明远").exists()
+
+
+def test_publishing_the_issue_from_the_desk_names_the_articles_it_left_out(client, chief, draft):
+    from unittest import mock
+
+    second = make_article(draft.issue, status="review", published_at=None, title="第二篇")
+    real = workflow.article_transition
+
+    def withdrawn_meanwhile(*, article, **kwargs):
+        if article.pk == second.pk:  # another chief changed it between the list and its turn
+            Article.objects.filter(pk=second.pk).update(status="withdrawn")
+        return real(article=article, **kwargs)
+
+    client.force_login(chief)
+    with mock.patch.object(workflow, "article_transition", withdrawn_meanwhile):
+        response = client.post(reverse("admin:articles_issue_desk", args=[draft.issue_id]), {"action": "publish"},
+                               follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert "本期已发布或定时发布 1 篇文章" in shown
+    assert "以下 1 篇文章状态已变，未发布：第二篇" in shown
