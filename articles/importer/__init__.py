@@ -16,18 +16,22 @@ from .assemble import body_lines, build_body, finish_article, preface_paras, rea
 from .decode import SourceError, decode_source
 from .fold import fold_ideographs
 from .meta import complete_meta
-from .model import Block, IssueMeta, Notice, ParsedArticle, ParsedIssue
+from .model import Block, IssueMeta, Notice, ParsedArticle, ParsedIssue, PdfPage, PhotoRef
+from .pdf import is_pdf, parse_pdf
 from .prepare import prepare
 from .repair import repair_text
 from .roles import label_lines
 from .segment import segment
 
-__all__ = ["Block", "IssueMeta", "Notice", "ParsedArticle", "ParsedIssue", "SourceError", "parse_issue",
-           "parse_text"]
+__all__ = ["Block", "IssueMeta", "Notice", "ParsedArticle", "ParsedIssue", "PdfPage", "PhotoRef", "SourceError",
+           "parse_issue", "parse_text"]
 
 
 def parse_issue(data: bytes, *, source: str) -> ParsedIssue:
-    """Parse one issue's bytes. Raises SourceError when nothing can be imported from them."""
+    """Parse one issue's bytes (extracted text, or the printer's PDF). Raises SourceError when
+    nothing can be imported from them."""
+    if is_pdf(data):
+        return parse_pdf(data, source=source, sha256=hashlib.sha256(data).hexdigest())
     text, encoding = decode_source(data)
     return parse_text(text, source=source, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 

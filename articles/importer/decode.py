@@ -7,7 +7,6 @@ from charset_normalizer import from_bytes
 
 # File signatures of formats an editor might upload by mistake: named in the error message.
 SIGNATURES = [
-    (b"%PDF", "PDF 文件"),
     (b"PK\x03\x04", "压缩包或 Word/Excel 文档（.docx/.xlsx/.zip）"),
     (b"\xd0\xcf\x11\xe0", "旧版 Word/Excel 文档（.doc/.xls）"),
     (b"\x89PNG", "PNG 图片"),

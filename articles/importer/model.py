@@ -32,6 +32,31 @@ class Notice:
         return out
 
 
+@dataclass(frozen=True)
+class PdfPage:
+    """One page of an issue's PDF: its index in the file and its size in points."""
+
+    index: int
+    width: float
+    height: float
+
+    def to_json(self) -> dict:
+        return {"index": self.index, "width": round(self.width, 1), "height": round(self.height, 1)}
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """A photo printed in the PDF: the page (0-based index in the file), its box in points from the
+    page's top-left corner (x0, top, x1, bottom), and the caption printed with it."""
+
+    page_index: int
+    box: tuple[float, float, float, float]
+    caption: str | None = None
+
+    def to_json(self) -> dict:
+        return {"page_index": self.page_index, "box": [round(v, 1) for v in self.box], "caption": self.caption}
+
+
 @dataclass
 class ParsedArticle:
     title: str
@@ -43,6 +68,7 @@ class ParsedArticle:
     byline: str | None = None  # who wrote it, as printed (记者 张三), never body text
     page: int | None = None  # the printed page its headline is on, when the issue shows pages
     photo_credits: list[str] = field(default_factory=list)  # 记者 张三 摄, taken off the captions
+    photos: list[PhotoRef] = field(default_factory=list)  # where its photos stand in the PDF
     warnings: list[Notice] = field(default_factory=list)
     source_text: str = ""  # the article's lines exactly as imported
 
@@ -57,6 +83,7 @@ class ParsedArticle:
             "blocks": [b.to_json() for b in self.blocks],
             "captions": list(self.captions),
             "photo_credits": list(self.photo_credits),
+            "photos": [p.to_json() for p in self.photos],
             "warnings": [w.to_json() for w in self.warnings],
         }
 
@@ -110,6 +137,8 @@ class ParsedIssue:
     articles: list[ParsedArticle] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the paper's own notices between articles
+    pages: list[PdfPage] = field(default_factory=list)  # an imported PDF's pages
+    photos: list[PhotoRef] = field(default_factory=list)  # photos that belong to no article found
     warnings: list[Notice] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -121,5 +150,7 @@ class ParsedIssue:
             "articles": [a.to_json() for a in self.articles],
             "leftovers": list(self.leftovers),
             "notices": list(self.notices),
+            "pages": [p.to_json() for p in self.pages],
+            "photos": [p.to_json() for p in self.photos],
             "warnings": [w.to_json() for w in self.warnings],
         }
