@@ -1,16 +1,21 @@
-"""Train the importer's role model on simulated issues, never on ../shared.
+"""Train the importer's role models on simulated issues, never on ../shared.
 
-    .venv/bin/python bench/train_importer.py [--issues 3000] [--seed 20261201]
+    .venv/bin/python bench/train_importer.py [--issues 3000] [--seed 20261201] [--out DIR]
 
-Renders the project's own clean texts into issues of every layout and extractor form the
-simulator knows, labels each line with the role it truly plays, and trains the CRF that
-articles/importer/roles/ ships (roles.crfsuite). The same seed gives the same model.
+Renders the project's own clean texts (the papers not held out for the benchmark) into issues of
+every layout and extractor form the simulator knows, labels each line with the role it truly
+plays, and trains the two CRFs articles/importer/roles/ ships: the first pass reads each line,
+the second reads it again against the issue's own habits as the first pass saw them. The
+second pass learns from first-pass labels made by a model that never saw the issue (two halves,
+each labelled by a model trained on the other), so it learns how far to trust them. The same
+seed gives the same models.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -21,8 +26,10 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from articles.importer.decode import decode_source  # noqa: E402
+from articles.importer.fold import fold_ideographs  # noqa: E402
 from articles.importer.prepare import prepare  # noqa: E402
-from articles.importer.roles import MODEL_PATH, ROLES  # noqa: E402
+from articles.importer.roles import MODEL_DIR, MODEL_FILES, ROLES  # noqa: E402
+from articles.importer.roles.conventions import with_conventions  # noqa: E402
 from articles.importer.roles.features import line_features  # noqa: E402
 from tests.simulator.issues import simulate  # noqa: E402
 
@@ -33,7 +40,7 @@ PARAMETERS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300, "feature.possible_t
 
 def labelled_sequence(issue):
     text, _ = decode_source(issue.data)
-    prepared = prepare(text.replace("\r\n", "\n"))
+    prepared = prepare(fold_ideographs(text.replace("\r\n", "\n"))[0])
     labels = []
     for line in prepared.lines:
         role = issue.lines.get(line.number, "furn")
@@ -42,33 +49,56 @@ def labelled_sequence(issue):
         labels.append(role if role in ROLES else "furn")
     features = line_features(prepared.lines, prepared.context, jump_in=prepared.jump_in,
                              jump_out=prepared.jump_out, pages=prepared.pages)
-    return features, labels
+    return prepared.lines, features, labels
+
+
+def train(sequences, path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(PARAMETERS)
+    for features, labels in sequences:
+        trainer.append(features, labels)
+    trainer.train(str(path))
+
+
+def predict(path: Path, sequences) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [list(tagger.tag(features)) for features, _ in sequences]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=20261201)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the two model files")
     args = parser.parse_args()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params(PARAMETERS)
-    counts: Counter = Counter()
+    args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    used = 0
+    data, counts = [], Counter()
     for n in range(args.issues):
         issue = simulate(args.seed + n, shared=False, split="train")
         if "interleaved" in issue.kinds:
             continue  # the columns are put in order before the role model reads them
-        features, labels = labelled_sequence(issue)
+        lines, features, labels = labelled_sequence(issue)
         if features:
-            trainer.append(features, labels)
+            data.append((lines, features, labels))
             counts.update(labels)
-            used += 1
-    print(f"{used} issues, {sum(counts.values())} lines in {time.perf_counter() - started:.0f} s:", dict(counts))
+    print(f"{len(data)} issues, {sum(counts.values())} lines in {time.perf_counter() - started:.0f} s:", dict(counts))
     started = time.perf_counter()
-    trainer.train(str(args.out))
-    print(f"trained in {time.perf_counter() - started:.0f} s -> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")
+    halves = [data[0::2], data[1::2]]
+    first_labels: dict[int, list[str]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for k, half in enumerate(halves):
+            path = Path(scratch) / f"half{k}.crfsuite"
+            train([(f, y) for _, f, y in half], path)
+            other = halves[1 - k]
+            for offset, labels in enumerate(predict(path, [(f, y) for _, f, y in other])):
+                first_labels[(1 - k) + 2 * offset] = labels
+    train([(f, y) for _, f, y in data], args.out / MODEL_FILES["first"])
+    second = [(with_conventions(lines, f, first_labels[i]), y) for i, (lines, f, y) in enumerate(data)]
+    train(second, args.out / MODEL_FILES["second"])
+    sizes = ", ".join(f"{name} {(args.out / file).stat().st_size / 1024:.0f} KB" for name, file in MODEL_FILES.items())
+    print(f"trained in {time.perf_counter() - started:.0f} s -> {args.out} ({sizes})")
 
 
 if __name__ == "__main__":

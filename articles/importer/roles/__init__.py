@@ -14,10 +14,13 @@ import threading
 from pathlib import Path
 
 from ..lines import Line
+from .conventions import with_conventions
 from .features import Context, issue_context, line_features
 
-MODEL_PATH = Path(__file__).with_name("roles.crfsuite")
-# A model trained elsewhere (bench/train_importer.py --out), for comparing one with another.
+MODEL_DIR = Path(__file__).parent
+# The first pass reads each line; the second reads it again against the issue's own habits.
+MODEL_FILES = {"first": "roles.crfsuite", "second": "roles-issue.crfsuite"}
+# Models trained elsewhere (bench/train_importer.py --out DIR), for comparing one with another.
 MODEL_OVERRIDE = "NEWSROOM_ROLES_MODEL"
 
 # Every role a line can play. *_cont: the line goes on with the one before it (a wrapped line, or
@@ -27,22 +30,32 @@ ROLES = ("column", "kicker", "title", "title_cont", "subtitle", "byline", "subhe
 HEADLINE_ROLES = {"column", "kicker", "title", "title_cont", "subtitle"}
 
 _load_lock = threading.Lock()
-# One pycrfsuite Tagger is not safe to share between threads tagging at once.
+# A pycrfsuite Tagger is not safe to share between threads tagging at once.
 _tag_lock = threading.Lock()
-_tagger = None
+_taggers: dict[str, object] = {}
 
 
-def tagger():
-    global _tagger
-    if _tagger is None:
+def model_path(name: str) -> Path:
+    directory = os.environ.get(MODEL_OVERRIDE)
+    return (Path(directory) if directory else MODEL_DIR) / MODEL_FILES[name]
+
+
+def tagger(name: str = "first"):
+    if name not in _taggers:
         with _load_lock:
-            if _tagger is None:
+            if name not in _taggers:
                 import pycrfsuite
 
                 loaded = pycrfsuite.Tagger()
-                loaded.open(os.environ.get(MODEL_OVERRIDE) or str(MODEL_PATH))
-                _tagger = loaded
-    return _tagger
+                loaded.open(str(model_path(name)))
+                _taggers[name] = loaded
+    return _taggers[name]
+
+
+def tag(name: str, features: list[list[str]]) -> list[str]:
+    model = tagger(name)
+    with _tag_lock:
+        return list(model.tag(features))
 
 
 def label_lines(lines: list[Line], *, jump_in=frozenset(), jump_out=frozenset(), pages=None,
@@ -51,7 +64,5 @@ def label_lines(lines: list[Line], *, jump_in=frozenset(), jump_out=frozenset(),
         return []
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
-    model = tagger()
-    with _tag_lock:
-        roles = model.tag(features)
-    return list(roles)
+    first = tag("first", features)
+    return tag("second", with_conventions(lines, features, first))

@@ -30,6 +30,10 @@ FULL_LINE_SLACK = 1.0
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
 STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
+LEAD_CHARS = 50  # a lead says when and where within its first characters
+# A word in this share of an issue's lines (and the issue this long) is common to all its stories.
+COMMON_SHARE = 0.12
+COMMON_MIN_LINES = 20
 SENTENCE_INSIDE_RE = re.compile(r"[。；;]|[，,].{12,}")
 
 
@@ -168,6 +172,11 @@ def _relative_width(width: float, column: float | None) -> str:
     return "short"
 
 
+def ends_open(text: str) -> bool:
+    """Ends with no clause mark: a headline, a caption, or a line cut by the column."""
+    return bool(text) and text[-1] not in "。；，、：:,;！？!?"
+
+
 def _shape(text: str, length: str, end: str) -> str:
     """What a line is made of: its length, how it ends, its commas, a full stop inside."""
     commas = min(text.count("，") + text.count(",") + text.count("、") // 2, 3)
@@ -196,9 +205,19 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
     shapes = [_shape(t, lengths[i], ends[i]) for i, t in enumerate(texts)]
+    lead_date = [bool(words.LEAD_DATE_RE.search(t[:LEAD_CHARS])) for t in texts]
+    lead_place = [bool(words.LEAD_PLACE_RE.search(t[:LEAD_CHARS])) for t in texts]
+    concluding = [bool(words.CONCLUSION_RE.match(t)) for t in texts]
+    short_lengths = sorted(len(t) for t in texts if len(t) <= STACK_LINE and ends_open(t))
+    typical_short = short_lengths[len(short_lengths) // 2] if short_lengths else 0
     grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
     heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
     tails = [bigrams(t[-CONTEXT_CHARS:]) for t in texts]
+    common = _common_words(heads)
+    if common:
+        grams = [g - common if g is not None else None for g in grams]
+        heads = [g - common for g in heads]
+        tails = [g - common for g in tails]
     seen_short: set[str] = set()
     out: list[list[str]] = []
     for i, line in enumerate(lines):
@@ -245,6 +264,14 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             f.append("new-page")
         if len(t) <= SHORT_LINE:
             _short_line_features(f, t, grams, heads, tails, i, n, texts)
+            if typical_short:
+                f.append("longer-than-usual" if len(t) > typical_short * 1.3 else
+                         ("shorter-than-usual" if len(t) < typical_short * 0.75 else "usual-length"))
+            if i + 1 < n:
+                # What follows a title is a story's lead: when, where.
+                f.append(f"next-lead={'d' if lead_date[i + 1] else ''}{'p' if lead_place[i + 1] else ''}")
+            if i and concluding[i - 1]:
+                f.append("after-conclusion")
             if t in seen_short:
                 f.append("repeated")
             seen_short.add(t)
@@ -320,6 +347,16 @@ def _short_line_features(f: list[str], t: str, grams: list, heads: list, tails: 
         # A new story changes the subject: the words before a line and after it have little in
         # common at a story's start, much in common around a subhead or a caption.
         f.append(f"coh={_cohesion_bucket(len(ahead & behind) / min(len(ahead), len(behind)))}")
+
+
+def _common_words(grams: list[set[str]]) -> set[str]:
+    """Words (bigrams) found all over the issue - the town's name, 居民, 工作 - say nothing about
+    where one story ends and the next begins."""
+    if len(grams) < COMMON_MIN_LINES:
+        return set()
+    counts = Counter(g for line in grams for g in line)
+    limit = COMMON_SHARE * len(grams)
+    return {g for g, c in counts.items() if c >= limit}
 
 
 def _window(grams: list, texts: list[str], start: int, stop: int, step: int) -> set[str]:

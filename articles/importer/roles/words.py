@@ -47,3 +47,8 @@ DIGIT_RE = re.compile(r"\d")
 LATIN_RE = re.compile(r"[A-Za-z]")
 # What a notice asks of its readers: to call, to sign up, to send in, by a date.
 NOTICE_WORDS_RE = re.compile(r"欢迎|敬请|请于|请各位|报名|投稿|来稿|截止|咨询电话|联系电话|联系人|热线|邮箱|地址[:：]|特此|如有疑问")
+# A story's lead says when and where: a date or 近日 and a place in its first words.
+LEAD_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}[日号]|近日|日前|近期|今年以来|昨天|前不久|\d{4}年\d{1,2}月")
+LEAD_PLACE_RE = re.compile(r"镇|街道|社区|居民区|村|区|市|县")
+# A story's last paragraph looks ahead or sums up: 下一步，…将…; 据悉…
+CONCLUSION_RE = re.compile(r"^(下一步|今后|接下来|未来|据悉|据了解|据介绍|此外|目前|截至目前|最后)")

@@ -1,0 +1,77 @@
+"""What one issue does the same way throughout: its own conventions, read off a first pass.
+
+Every extractor and every paper keeps to its habits within an issue: the blank lines it leaves
+before a headline and around a caption, how long its headlines and captions run. A first pass of
+the role model labels the lines; the lines it labels alike tell these habits, and a second pass
+weighs each line against them (a line spaced as this issue spaces its captions is likelier one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..lines import Line
+
+# The roles whose habits are read. A habit needs this many lines behind it.
+ROLES = ("title", "kicker", "subtitle", "caption", "subhead", "para", "byline", "column")
+MIN_LINES = 2
+# A line's length matches a role's habit within this share of the role's median length.
+LENGTH_TOLERANCE = 0.3
+
+
+@dataclass
+class Conventions:
+    gap_before: dict[str, int] = field(default_factory=dict)
+    gap_after: dict[str, int] = field(default_factory=dict)
+    length: dict[str, float] = field(default_factory=dict)
+
+
+def read_conventions(lines: list[Line], labels: list[str]) -> Conventions:
+    before: dict[str, Counter] = {r: Counter() for r in ROLES}
+    after: dict[str, Counter] = {r: Counter() for r in ROLES}
+    lengths: dict[str, list[int]] = {r: [] for r in ROLES}
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        if label not in before:
+            continue
+        before[label][min(line.gap, 4)] += 1
+        if i + 1 < len(lines):
+            after[label][min(lines[i + 1].gap, 4)] += 1
+        lengths[label].append(len(line.text))
+    out = Conventions()
+    for role in ROLES:
+        if sum(before[role].values()) >= MIN_LINES:
+            out.gap_before[role] = before[role].most_common(1)[0][0]
+        if sum(after[role].values()) >= MIN_LINES:
+            out.gap_after[role] = after[role].most_common(1)[0][0]
+        if len(lengths[role]) >= MIN_LINES:
+            out.length[role] = median(lengths[role])
+    return out
+
+
+def with_conventions(lines: list[Line], features: list[list[str]], labels: list[str]) -> list[list[str]]:
+    """The first pass's features, each line's first-pass label and its neighbours', and how the
+    line fits the issue's habits."""
+    habits = read_conventions(lines, labels)
+    n = len(lines)
+    out = []
+    for i, (line, f) in enumerate(zip(lines, features)):
+        extra = [f"p1={labels[i]}", f"p1-={labels[i - 1] if i else 'start'}",
+                 f"p1+={labels[i + 1] if i + 1 < n else 'end'}"]
+        gap_before = min(line.gap, 4)
+        gap_after = min(lines[i + 1].gap, 4) if i + 1 < n else None
+        for role in ROLES:
+            fits_before = habits.gap_before.get(role) == gap_before
+            fits_after = gap_after is not None and habits.gap_after.get(role) == gap_after
+            if fits_before and fits_after:
+                extra.append(f"spaced-as={role}")
+            elif fits_before:
+                extra.append(f"gap-before-as={role}")
+            elif fits_after:
+                extra.append(f"gap-after-as={role}")
+            typical = habits.length.get(role)
+            if typical and abs(len(line.text) - typical) <= LENGTH_TOLERANCE * typical:
+                extra.append(f"long-as={role}")
+        out.append(f + extra)
+    return out
