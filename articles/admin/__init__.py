@@ -3,7 +3,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication, Tag, VocabularyWord
-from ..services import intel
+from ..services import topics
 from .articles import ArticleAdmin  # noqa: F401  (registers itself)
 from .desk import correction_undo_view, correction_view, issue_desk_view
 
@@ -76,7 +76,7 @@ class VocabularyWordAdmin(admin.ModelAdmin):
             self.message_user(request, "请至少选择两个词", messages.WARNING)
             return
         preferred = words[0]
-        count = intel.vocabulary_merge(synonyms=words[1:], preferred=preferred)
+        count = topics.vocabulary_merge(synonyms=words[1:], preferred=preferred)
         self.message_user(request, f"已把 {count} 个词并入“{preferred.word}”，相应标签也已合并")
 
 
