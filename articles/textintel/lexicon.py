@@ -33,6 +33,7 @@ class Lexicon:
     retired: frozenset = frozenset()
     feedback: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     inside: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # per word, see tags._word
 
     def preferred(self, word: str) -> str:
         return self.synonyms.get(word, word)

@@ -66,13 +66,13 @@ class Evidence:
 
 @dataclass
 class FreeWord:
-    """A word outside the vocabulary: its mentions and, per body mention, its neighbours."""
+    """A word outside the vocabulary that the headline names: its uses and its neighbours."""
 
-    headline: int = 0
+    headline: int = 0  # uses in the headline outside quotation marks
     lead: bool = False
     body: int = 0
     places: int = 0  # uses followed by a place word
-    neighbours: Counter = field(default_factory=Counter)  # (side, noun) it stands beside
+    neighbours: Counter = field(default_factory=Counter)  # (side, noun) it stands beside in the body
 
 
 @dataclass
@@ -83,7 +83,6 @@ class Reading:
     cue_words: set[str]
     terms: Counter  # every term, synonyms folded, the headline counted TITLE_WEIGHT times
     free: dict[str, FreeWord]
-    pairs: Counter  # adjacent noun pairs in the body, for compounds the dictionary lacks
     headline_text: str
     length: int
 
@@ -92,68 +91,102 @@ TITLE_WEIGHT = 3  # a headline word counts this many times among an article's te
 
 
 def read_article(headline: str, body: str, lexicon: Lexicon) -> Reading:
-    reading = Reading({}, set(), Counter(), {}, Counter(), headline, len(body))
+    reading = Reading({}, set(), Counter(), {}, headline, len(body))
     _scan(segmenter.tag(headline), reading, lexicon, in_headline=True)
-    _scan(segmenter.tag(body), reading, lexicon, in_headline=False)
+    lead, rest = split_lead(body)
+    for part, in_lead in ((lead, True), (rest, False)):
+        if part:
+            _scan(segmenter.tag(part), reading, lexicon, in_lead=in_lead)
     return reading
 
 
-def _scan(tokens, reading: Reading, lexicon: Lexicon, *, in_headline: bool) -> None:
-    stop = stopwords()
-    synonyms, topics, terms, cues, names = lexicon.synonyms, lexicon.topics, lexicon.terms, lexicon.cues, lexicon.names
-    weight = TITLE_WEIGHT if in_headline else 1
-    quoted, in_lead, offset, seen = False, not in_headline, 0, False
-    previous = None  # the previous content token (word, pos, free word) when adjacent
-    for word, pos in tokens:
-        offset += len(word)
-        if word in QUOTES_OPEN and not (word == '"' and quoted):
-            quoted, previous = True, None
-            continue
-        if word in QUOTES_CLOSE:
-            quoted, previous = False, None
-            continue
-        if word == "\n" or offset > tag_rules.LEAD_CHARACTERS:
-            in_lead = in_lead and not seen
-        if word == "\n":
-            previous = None
-            continue
-        seen = seen or not word.isspace()
-        preferred = synonyms.get(word, word)
-        if preferred in topics:
-            _mention(reading.topics, preferred, in_headline, in_lead, 1.0)
-            for inner in lexicon.inside.get(preferred, ()):
-                _mention(reading.topics, inner, in_headline, in_lead, tag_rules.INSIDE_LONGER)
-        if word in cues:
-            reading.cue_words.add(word)
-        known = preferred in terms
+def split_lead(body: str) -> tuple[str, str]:
+    """The lead (the first paragraph, up to the sentence that passes LEAD_CHARACTERS) and the rest."""
+    text = body.lstrip()
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if end > tag_rules.LEAD_CHARACTERS:
+        stop = text.find("。", tag_rules.LEAD_CHARACTERS // 2, end)
+        end = stop + 1 if 0 <= stop < tag_rules.LEAD_CHARACTERS * 2 else end
+    return text[:end], text[end:]
+
+
+def _word(word: str, lexicon: Lexicon):
+    """What the lexicon says of a word, whatever its part of speech here, computed once per word:
+    (preferred form, topic it names or None, cue it is or None, may be a term, may be a word
+    outside the vocabulary, is known to the vocabulary)."""
+    found = lexicon.memo.get(word)
+    if found is None:
+        if len(lexicon.memo) > MEMO_SIZE:
+            lexicon.memo.clear()
+        preferred = lexicon.synonyms.get(word, word)
+        known = preferred in lexicon.terms
         chinese = is_chinese_term(preferred)
-        if chinese and (known or pos in TERM_POS) and preferred not in stop and (known or segmenter.is_word(word)):
-            reading.terms[preferred] += weight
-        if previous is not None and previous[2] is not None and word in PLACE_SUFFIXES:
-            previous[2].places += 1
-        free = None
-        if (not known and chinese and pos in FREE_POS and word not in stop and word not in names
-                and segmenter.is_word(word)):
-            free = reading.free.get(word)
-            if free is None:
-                free = reading.free[word] = FreeWord()
+        stop = stopwords()
+        dictionary = chinese and (known or segmenter.is_word(word))
+        found = lexicon.memo[word] = (
+            preferred,
+            preferred if preferred in lexicon.topics else None,
+            word if word in lexicon.cues else (preferred if preferred in lexicon.cues else None),
+            dictionary and preferred not in stop,
+            dictionary and not known and word not in stop and word not in lexicon.names,
+            known,
+        )
+    return found
+
+
+MEMO_SIZE = 200_000  # distinct words remembered per lexicon (a few MB)
+
+
+def _scan(tokens, reading: Reading, lexicon: Lexicon, *, in_headline: bool = False, in_lead: bool = False) -> None:
+    inside, topics_found, terms, free_words = lexicon.inside, reading.topics, reading.terms, reading.free
+    known_word = lexicon.memo.get
+    weight = TITLE_WEIGHT if in_headline else 1
+    quoted = False
+    last = len(tokens) - 1
+    for i, (word, pos) in enumerate(tokens):
+        if pos == "x":
             if in_headline:
+                if word in QUOTES_OPEN and not (word == '"' and quoted):
+                    quoted = True
+                elif word in QUOTES_CLOSE:
+                    quoted = False
+            continue
+        preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
+        if topic is not None:
+            _mention(topics_found, topic, in_headline, in_lead, 1.0)
+            for inner in inside.get(topic, ()):
+                _mention(topics_found, inner, in_headline, in_lead, tag_rules.INSIDE_LONGER)
+        if cue:
+            reading.cue_words.add(cue)
+        if term_ok and (known or pos in TERM_POS):
+            terms[preferred] = terms.get(preferred, 0) + weight
+        if in_headline:
+            if free_ok and pos in FREE_POS:
+                free = free_words.get(word)
+                if free is None:
+                    free = free_words[word] = FreeWord()
                 free.headline += not quoted
-            else:
-                free.body += 1
-                free.lead = free.lead or in_lead
-        if not in_headline and pos in NOUN_POS and chinese:
-            if previous is not None:
-                before, before_free = previous[0], previous[2]
-                if free is not None:
-                    free.neighbours[("before", before)] += 1
-                if before_free is not None:
-                    before_free.neighbours[("after", word)] += 1
-                if free is not None or before_free is not None:
-                    reading.pairs[before + word] += 1
-            previous = (word, pos, free)
-        else:
-            previous = None
+                if i < last and tokens[i + 1][0] in PLACE_SUFFIXES:
+                    free.places += 1
+            continue
+        if not free_words:
+            continue
+        free = free_words.get(word)
+        if free is None:
+            continue
+        free.body += 1
+        free.lead = free.lead or in_lead
+        if i < last:
+            after, after_pos = tokens[i + 1]
+            if after in PLACE_SUFFIXES:
+                free.places += 1
+            if after_pos in NOUN_POS and is_chinese_term(after):
+                free.neighbours[("after", after)] += 1
+        if i > 0:
+            before, before_pos = tokens[i - 1]
+            if before_pos in NOUN_POS and is_chinese_term(before):
+                free.neighbours[("before", before)] += 1
 
 
 def _mention(found: dict, name: str, in_headline: bool, in_lead: bool, weight: float) -> None:
@@ -180,12 +213,20 @@ def _body_score(mentions: float, length: int) -> float:
     return tag_rules.BODY * math.log2(1 + mentions * scale)
 
 
-def topic_score(name: str, evidence: Evidence, reading: Reading, lexicon: Lexicon) -> float:
+def cue_evidence(reading: Reading, lexicon: Lexicon) -> dict[str, float]:
+    """Per topic, the evidence of the cue words the article uses (each counted once)."""
+    found: dict[str, float] = {}
+    for word in reading.cue_words:
+        for topic, weight in lexicon.cues.get(word, ()):
+            found[topic] = found.get(topic, 0.0) + weight
+    return found
+
+
+def topic_score(name: str, evidence: Evidence, reading: Reading, lexicon: Lexicon, cues: dict[str, float]) -> float:
     score = tag_rules.HEADLINE * evidence.headline + _body_score(evidence.body, reading.length)
     if evidence.lead:
         score += tag_rules.LEAD
-    cue = sum(w for word in reading.cue_words for topic, w in lexicon.cues.get(word, ()) if topic == name)
-    score += min(tag_rules.CUES_AT_MOST, cue)
+    score += min(tag_rules.CUES_AT_MOST, cues.get(name, 0.0))
     return score * feedback_factor(name, lexicon)
 
 
@@ -200,7 +241,8 @@ def suggest(reading: Reading, lexicon: Lexicon, *, documents: int = 0, df=None, 
     """The suggestions for an article, best first; `documents` and `df` are the archive's counts
     (how many articles, and in how many each term occurs)."""
     excluded = [e for e in exclude if len(e) >= 2]
-    topics = sorted((Suggestion(name, topic_score(name, evidence, reading, lexicon), True)
+    cues = cue_evidence(reading, lexicon)
+    topics = sorted((Suggestion(name, topic_score(name, evidence, reading, lexicon, cues), True)
                      for name, evidence in reading.topics.items()
                      if name not in lexicon.retired and not _overlaps(name, excluded)),
                     key=lambda s: (-s.score, s.name))
@@ -239,7 +281,7 @@ def _free_candidates(reading: Reading, lexicon: Lexicon, documents: int, df, exc
             name, headline_named, mentions = word, found.headline > 0, found.body
         if not headline_named or mentions < tag_rules.FREE_BODY_MENTIONS:
             continue
-        if compound is None and found.places:
+        if found.places or not found.headline:
             continue
         if (name in lexicon.retired or name in lexicon.terms or _overlaps(name, excluded)
                 or _is_generic(name, documents, df) or any(name.endswith(s) for s in PLACE_SUFFIXES if len(s) > 1)):
@@ -264,7 +306,7 @@ def _compound_of(word: str, found: FreeWord, reading: Reading):
     if together < tag_rules.PIECE_OF_COMPOUND * found.body:
         return None
     name = other + word if side == "before" else word + other
-    return name, name in reading.headline_text, reading.pairs.get(name, together)
+    return name, name in reading.headline_text, together
 
 
 def _is_generic(word: str, documents: int, df) -> bool:

@@ -161,3 +161,21 @@ def test_related_articles_share_tags_and_never_include_unpublished_ones():
         a.tags.add("垃圾分类", "定时定点")
     far.tags.add("防汛")
     assert related_articles(me) == [close]
+
+
+def test_the_migrations_seed_every_shipped_topic_with_its_variants_and_cues():
+    """The frozen copy in the seeding migration and data/topics.txt agree (a new topic in the file
+    needs a migration that seeds it)."""
+    from articles.models import TopicCue
+    from articles.textintel.vocabulary import seed_topics
+
+    rows = {w.word: w for w in VocabularyWord.objects.select_related("preferred")}
+    cues = set(TopicCue.objects.values_list("topic__word", "word"))
+    for topic in seed_topics():
+        if topic.kind == "word":
+            assert topic.name in rows
+            continue
+        assert rows[topic.name].is_topic and rows[topic.name].preferred is None, topic.name
+        for variant in topic.variants:
+            assert rows[variant].preferred == rows[topic.name] and not rows[variant].is_topic, variant
+        assert {(topic.name, cue) for cue in topic.cues} <= cues, topic.name
