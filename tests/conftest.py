@@ -71,7 +71,7 @@ def restore_seed_data():
     if Group.objects.filter(name="主编").exists():
         return
     for module, function in [("0004_seed_vocabulary", "seed"), ("0006_roles", "create_roles"),
-                             ("0016_seed_topics", "seed")]:
+                             ("0016_seed_topics", "seed"), ("0017_topic_cue_permissions", "grant")]:
         getattr(importlib.import_module(f"articles.migrations.{module}"), function)(apps, None)
 
 

@@ -83,12 +83,10 @@ def ensure_vocabulary(*, force: bool = False) -> Lexicon:
 
 
 def invalidate() -> None:
-    """Reload the vocabulary on the next use (after this transaction commits)."""
-    def stale():
-        global _checked_at
-        _checked_at = float("-inf")
-
-    transaction.on_commit(stale)
+    """Reload the vocabulary in this process on its next use (other processes reload within
+    VOCABULARY_CHECK_SECONDS). Reloading too soon, before a rollback, costs a reload, nothing else."""
+    global _checked_at
+    _checked_at = float("-inf")
 
 
 # --- Editors' changes ------------------------------------------------------------------------------
@@ -168,10 +166,16 @@ def tags_merge(*, tags: list[Tag], into: Tag) -> int:
 
 @transaction.atomic
 def tags_retire(*, tags: list[Tag]) -> int:
-    """Retire tags: removed from every article, never suggested again (the vocabulary keeps the
-    word, marked retired, so an editor can see and undo it there)."""
+    """Retire tags: see `retire`."""
+    return retire(names=[t.name for t in tags])
+
+
+@transaction.atomic
+def retire(*, names: list[str]) -> int:
+    """Retire topics: never suggested again, and their tags removed from every article (the
+    vocabulary keeps each word, marked retired, so an editor can see and undo it there)."""
+    tags = list(Tag.objects.filter(name__in=names))
     public = any(_tag_is_public(t) for t in tags)
-    names = [t.name for t in tags]
     for name in names:
         word = _word_for(name)
         word.retired, word.is_topic = True, False
@@ -183,6 +187,18 @@ def tags_retire(*, tags: list[Tag]) -> int:
         bump_content_version()
     invalidate()
     return len(names)
+
+
+@transaction.atomic
+def vocabulary_word_save(*, word: VocabularyWord, changed: list[str]) -> None:
+    """An editor's edit of one vocabulary word: a new preferred form folds it (and its tags) into
+    that form, retiring it removes its tag; any change reaches the segmenter and the tagger."""
+    word.save()
+    if "preferred" in changed and word.preferred_id:
+        vocabulary_merge(synonyms=[word], preferred=word.preferred)
+    if "retired" in changed and word.retired:
+        retire(names=[word.word])
+    invalidate()
 
 
 # --- Learning from the editors -------------------------------------------------------------------
