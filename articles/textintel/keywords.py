@@ -68,7 +68,7 @@ def rank_terms(counts: Counter, stats: TermStats, *, exclude=()) -> list[tuple[s
     overlapping them are left out."""
     excluded = [e for e in exclude if len(e) >= 2]
     scored = [(w, (1 + math.log(n)) * idf(w, stats)) for w, n in counts.items()
-              if not any(w in e or e in w for e in excluded)]
+              if not excluded or not any(w in e or e in w for e in excluded)]
     scored.sort(key=lambda ws: (-ws[1], ws[0]))
     return scored
 

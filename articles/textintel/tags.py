@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import segmenter, tag_rules
 from .lexicon import Lexicon
@@ -139,38 +140,54 @@ MEMO_SIZE = 200_000  # distinct words remembered per lexicon (a few MB)
 
 
 def _scan(tokens, reading: Reading, lexicon: Lexicon, *, in_headline: bool = False, in_lead: bool = False) -> None:
-    inside, topics_found, terms, free_words = lexicon.inside, reading.topics, reading.terms, reading.free
-    known_word = lexicon.memo.get
-    weight = TITLE_WEIGHT if in_headline else 1
+    if in_headline:
+        _scan_headline(tokens, reading, lexicon)
+    else:
+        _scan_body(tokens, reading, lexicon, in_lead)
+
+
+def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
+    known_word, free_words, found_terms = lexicon.memo.get, reading.free, []
     quoted = False
     last = len(tokens) - 1
     for i, (word, pos) in enumerate(tokens):
         if pos == "x":
-            if in_headline:
-                if word in QUOTES_OPEN and not (word == '"' and quoted):
-                    quoted = True
-                elif word in QUOTES_CLOSE:
-                    quoted = False
+            if word in QUOTES_OPEN and not (word == '"' and quoted):
+                quoted = True
+            elif word in QUOTES_CLOSE:
+                quoted = False
             continue
         preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
         if topic is not None:
-            _mention(topics_found, topic, in_headline, in_lead, 1.0)
-            for inner in inside.get(topic, ()):
-                _mention(topics_found, inner, in_headline, in_lead, tag_rules.INSIDE_LONGER)
+            _mention(reading, lexicon, topic, True, False)
         if cue:
             reading.cue_words.add(cue)
         if term_ok and (known or pos in TERM_POS):
-            terms[preferred] = terms.get(preferred, 0) + weight
-        if in_headline:
-            if free_ok and pos in FREE_POS:
-                free = free_words.get(word)
-                if free is None:
-                    free = free_words[word] = FreeWord()
-                free.headline += not quoted
-                if i < last and tokens[i + 1][0] in PLACE_SUFFIXES:
-                    free.places += 1
+            found_terms.append(preferred)
+        if free_ok and pos in FREE_POS:
+            free = free_words.get(word)
+            if free is None:
+                free = free_words[word] = FreeWord()
+            free.headline += not quoted
+            if i < last and tokens[i + 1][0] in PLACE_SUFFIXES:
+                free.places += 1
+    reading.terms.update(found_terms * TITLE_WEIGHT)
+
+
+def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> None:
+    known_word, free_words, found_terms = lexicon.memo.get, reading.free, []
+    last = len(tokens) - 1
+    for i, (word, pos) in enumerate(tokens):
+        if pos == "x":
             continue
-        if not free_words:
+        preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
+        if topic is not None:
+            _mention(reading, lexicon, topic, False, in_lead)
+        if cue:
+            reading.cue_words.add(cue)
+        if term_ok and (known or pos in TERM_POS):
+            found_terms.append(preferred)
+        if not free_ok or not free_words:
             continue
         free = free_words.get(word)
         if free is None:
@@ -187,23 +204,30 @@ def _scan(tokens, reading: Reading, lexicon: Lexicon, *, in_headline: bool = Fal
             before, before_pos = tokens[i - 1]
             if before_pos in NOUN_POS and is_chinese_term(before):
                 free.neighbours[("before", before)] += 1
+    reading.terms.update(found_terms)
 
 
-def _mention(found: dict, name: str, in_headline: bool, in_lead: bool, weight: float) -> None:
-    evidence = found.get(name)
-    if evidence is None:
-        evidence = found[name] = Evidence()
-    if in_headline:
-        evidence.headline = max(evidence.headline, weight)
-    else:
-        evidence.body += weight
-        evidence.lead = evidence.lead or (in_lead and weight == 1.0)
+def _mention(reading: Reading, lexicon: Lexicon, topic: str, in_headline: bool, in_lead: bool) -> None:
+    """A mention of a topic, and a lesser one of each topic written inside it."""
+    found = reading.topics
+    for name, weight in ((topic, 1.0), *((inner, tag_rules.INSIDE_LONGER) for inner in lexicon.inside.get(topic, ()))):
+        evidence = found.get(name)
+        if evidence is None:
+            evidence = found[name] = Evidence()
+        if in_headline:
+            evidence.headline = max(evidence.headline, weight)
+        else:
+            evidence.body += weight
+            evidence.lead = evidence.lead or (in_lead and weight == 1.0)
 
 
 # --- Weighing the evidence -----------------------------------------------------------------------
 
 def feedback_factor(name: str, lexicon: Lexicon) -> float:
-    accepted, rejected = lexicon.feedback.get(name, (0, 0))
+    decided = lexicon.feedback.get(name)
+    if decided is None:
+        return 1.0
+    accepted, rejected = decided
     prior = tag_rules.FEEDBACK_PRIOR
     return 2 * (accepted + prior) / (accepted + rejected + 2 * prior)
 
@@ -230,8 +254,7 @@ def topic_score(name: str, evidence: Evidence, reading: Reading, lexicon: Lexico
     return score * feedback_factor(name, lexicon)
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     name: str
     score: float
     topic: bool  # a topic of the vocabulary (False: a word outside it)
@@ -244,7 +267,7 @@ def suggest(reading: Reading, lexicon: Lexicon, *, documents: int = 0, df=None, 
     cues = cue_evidence(reading, lexicon)
     topics = sorted((Suggestion(name, topic_score(name, evidence, reading, lexicon, cues), True)
                      for name, evidence in reading.topics.items()
-                     if name not in lexicon.retired and not _overlaps(name, excluded)),
+                     if name not in lexicon.retired and not (excluded and _overlaps(name, excluded))),
                     key=lambda s: (-s.score, s.name))
     shown = _clearing_the_bar(topics)
     if not shown:
