@@ -32,9 +32,9 @@ TERM_POS = {"n", "nz", "nt", "vn", "j", "nw"}
 # Parts of speech a word outside the vocabulary must have to be suggested: nouns (not verbal nouns
 # such as 考验 or 优化, not idioms, not names).
 FREE_POS = {"n", "nz", "j", "nw"}
-# Parts of speech of a neighbour a word may be a piece of a compound with.
-NOUN_POS = {"n", "nz", "vn", "j", "nw", "ns", "nt", "nr", "an"}
-NAME_POS = {"nr", "nrfg", "nrt", "ns", "nt"}
+# Parts of speech of a neighbour a word may be a piece of a compound with (not a person's name:
+# a name beside a word makes no compound).
+NOUN_POS = {"n", "nz", "vn", "j", "nw", "ns", "nt", "an"}
 # Words after a name that make it a place: 东盛|居民区, 天目|西路.
 PLACE_SUFFIXES = frozenset(
     "居民区 居委 居委会 小区 村 村委会 路 西路 东路 南路 北路 中路 街道 镇 新村 花园 公园 苑 大道 广场 街 弄 "
@@ -295,7 +295,6 @@ def _overlaps(word: str, others) -> bool:
 
 def _free_candidates(reading: Reading, lexicon: Lexicon, documents: int, df, excluded) -> list[Suggestion]:
     out = []
-    headline = reading.headline_text
     for word, found in reading.free.items():
         compound = _compound_of(word, found, reading)
         if compound is not None:
@@ -311,8 +310,6 @@ def _free_candidates(reading: Reading, lexicon: Lexicon, documents: int, df, exc
             continue
         score = tag_rules.HEADLINE + _body_score(mentions, reading.length) + (tag_rules.LEAD if found.lead else 0)
         score *= tag_rules.FREE_FACTOR * feedback_factor(name, lexicon)
-        if compound is not None and name not in headline:
-            continue
         out.append(Suggestion(name, score, False))
     best: dict[str, Suggestion] = {}
     for s in out:
