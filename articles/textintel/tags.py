@@ -148,6 +148,7 @@ def _scan(tokens, reading: Reading, lexicon: Lexicon, *, in_headline: bool = Fal
 
 def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
     known_word, free_words, found_terms = lexicon.memo.get, reading.free, []
+    topics_found, inside = reading.topics, lexicon.inside
     quoted = False
     last = len(tokens) - 1
     for i, (word, pos) in enumerate(tokens):
@@ -157,9 +158,16 @@ def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
             elif word in QUOTES_CLOSE:
                 quoted = False
             continue
+        if len(word) < 2:  # no topic, cue or term is one character long
+            continue
         preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
         if topic is not None:
-            _mention(reading, lexicon, topic, True, False)
+            evidence = topics_found.get(topic)
+            if evidence is None:
+                evidence = topics_found[topic] = Evidence()
+            evidence.headline = 1.0
+            if topic in inside:
+                _mention_inside(reading, lexicon, topic, True)
         if cue:
             reading.cue_words.add(cue)
         if term_ok and (known or pos in TERM_POS):
@@ -176,13 +184,21 @@ def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
 
 def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> None:
     known_word, free_words, found_terms = lexicon.memo.get, reading.free, []
+    topics_found, inside = reading.topics, lexicon.inside
     last = len(tokens) - 1
     for i, (word, pos) in enumerate(tokens):
-        if pos == "x":
+        if pos == "x" or len(word) < 2:  # no topic, cue or term is one character long
             continue
         preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
         if topic is not None:
-            _mention(reading, lexicon, topic, False, in_lead)
+            evidence = topics_found.get(topic)
+            if evidence is None:
+                evidence = topics_found[topic] = Evidence()
+            evidence.body += 1.0
+            if in_lead:
+                evidence.lead = True
+            if topic in inside:
+                _mention_inside(reading, lexicon, topic, False)
         if cue:
             reading.cue_words.add(cue)
         if term_ok and (known or pos in TERM_POS):
@@ -207,18 +223,17 @@ def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> Non
     reading.terms.update(found_terms)
 
 
-def _mention(reading: Reading, lexicon: Lexicon, topic: str, in_headline: bool, in_lead: bool) -> None:
-    """A mention of a topic, and a lesser one of each topic written inside it."""
-    found = reading.topics
-    for name, weight in ((topic, 1.0), *((inner, tag_rules.INSIDE_LONGER) for inner in lexicon.inside.get(topic, ()))):
-        evidence = found.get(name)
+def _mention_inside(reading: Reading, lexicon: Lexicon, topic: str, in_headline: bool) -> None:
+    """A topic written inside a longer one (人大代表 in 人大代表之家) is mentioned a little."""
+    weight = tag_rules.INSIDE_LONGER
+    for name in lexicon.inside[topic]:
+        evidence = reading.topics.get(name)
         if evidence is None:
-            evidence = found[name] = Evidence()
+            evidence = reading.topics[name] = Evidence()
         if in_headline:
             evidence.headline = max(evidence.headline, weight)
         else:
             evidence.body += weight
-            evidence.lead = evidence.lead or (in_lead and weight == 1.0)
 
 
 # --- Weighing the evidence -----------------------------------------------------------------------
@@ -264,18 +279,23 @@ def suggest(reading: Reading, lexicon: Lexicon, *, documents: int = 0, df=None, 
     """The suggestions for an article, best first; `documents` and `df` are the archive's counts
     (how many articles, and in how many each term occurs)."""
     excluded = [e for e in exclude if len(e) >= 2]
-    cues = cue_evidence(reading, lexicon)
-    topics = sorted((Suggestion(name, topic_score(name, evidence, reading, lexicon, cues), True)
-                     for name, evidence in reading.topics.items()
-                     if name not in lexicon.retired and not (excluded and _overlaps(name, excluded))),
-                    key=lambda s: (-s.score, s.name))
+    cues = cue_evidence(reading, lexicon) if reading.cue_words else {}
+    retired = lexicon.retired
+    topics = [Suggestion(name, topic_score(name, evidence, reading, lexicon, cues), True)
+              for name, evidence in reading.topics.items()
+              if name not in retired and not (excluded and _overlaps(name, excluded))]
+    if len(topics) > 1:
+        topics.sort(key=_best_first)
     shown = _clearing_the_bar(topics)
-    if not shown:
+    if not shown and reading.free:
         # Only where the vocabulary has nothing to say: its topics are what editors chose.
-        free = sorted(_free_candidates(reading, lexicon, documents, df or {}, excluded),
-                      key=lambda s: (-s.score, s.name))
+        free = sorted(_free_candidates(reading, lexicon, documents, df or {}, excluded), key=_best_first)
         shown = _clearing_the_bar(free)[:tag_rules.FREE_AT_MOST]
     return shown
+
+
+def _best_first(suggestion: Suggestion):
+    return -suggestion.score, suggestion.name
 
 
 def _clearing_the_bar(candidates: list[Suggestion]) -> list[Suggestion]:
