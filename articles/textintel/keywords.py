@@ -34,14 +34,11 @@ class TermStats:
 @lru_cache(maxsize=1)
 def general_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table (loaded once, only where keywords are computed) and its median."""
-    import jieba
+    from importlib.util import find_spec
 
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
+    path = Path(find_spec("jieba").origin).parent / "analyse" / "idf.txt"
+    fields = path.read_text(encoding="utf-8").split()  # "word value" lines; no word holds a space
+    table = dict(zip(fields[0::2], map(float, fields[1::2])))
     median = sorted(table.values())[len(table) // 2]
     return table, median
 
