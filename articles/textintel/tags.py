@@ -93,11 +93,11 @@ TITLE_WEIGHT = 3  # a headline word counts this many times among an article's te
 
 def read_article(headline: str, body: str, lexicon: Lexicon) -> Reading:
     reading = Reading({}, set(), Counter(), {}, headline, len(body))
-    _scan(segmenter.tag(headline), reading, lexicon, in_headline=True)
+    _scan(segmenter.cut(headline), reading, lexicon, in_headline=True)
     lead, rest = split_lead(body)
     for part, in_lead in ((lead, True), (rest, False)):
         if part:
-            _scan(segmenter.tag(part), reading, lexicon, in_lead=in_lead)
+            _scan(segmenter.cut(part), reading, lexicon, in_lead=in_lead)
     return reading
 
 
@@ -113,9 +113,12 @@ def split_lead(body: str) -> tuple[str, str]:
 
 
 def _word(word: str, lexicon: Lexicon):
-    """What the lexicon says of a word, whatever its part of speech here, computed once per word:
-    (preferred form, topic it names or None, cue it is or None, may be a term, may be a word
-    outside the vocabulary, is known to the vocabulary)."""
+    """What the lexicon says of a word, computed once per word: (preferred form, topic it names or
+    None, cue it is or None, counts as a term, may be a word outside the vocabulary, is a noun a
+    word may form a compound with).
+
+    The part of speech of a dictionary word is the dictionary's, the same wherever it stands, so
+    the text is cut (faster than tagging) and each word's part of speech looked up once here."""
     found = lexicon.memo.get(word)
     if found is None:
         if len(lexicon.memo) > MEMO_SIZE:
@@ -125,15 +128,21 @@ def _word(word: str, lexicon: Lexicon):
         chinese = is_chinese_term(preferred)
         stop = stopwords()
         dictionary = chinese and (known or segmenter.is_word(word))
+        pos = _part_of_speech(word) if dictionary else "x"
         found = lexicon.memo[word] = (
             preferred,
             preferred if preferred in lexicon.topics else None,
             word if word in lexicon.cues else (preferred if preferred in lexicon.cues else None),
-            dictionary and preferred not in stop,
-            dictionary and not known and word not in stop and word not in lexicon.names,
-            known,
+            dictionary and preferred not in stop and (known or pos in TERM_POS),
+            dictionary and not known and word not in stop and word not in lexicon.names and pos in FREE_POS,
+            dictionary and pos in NOUN_POS,
         )
     return found
+
+
+def _part_of_speech(word: str) -> str:
+    tagged = segmenter.tag(word)
+    return tagged[0][1] if len(tagged) == 1 else "x"
 
 
 MEMO_SIZE = 200_000  # distinct words remembered per lexicon (a few MB)
@@ -151,16 +160,14 @@ def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
     topics_found, inside = reading.topics, lexicon.inside
     quoted = False
     last = len(tokens) - 1
-    for i, (word, pos) in enumerate(tokens):
-        if pos == "x":
+    for i, word in enumerate(tokens):
+        if len(word) < 2:  # no topic, cue or term is one character long
             if word in QUOTES_OPEN and not (word == '"' and quoted):
                 quoted = True
             elif word in QUOTES_CLOSE:
                 quoted = False
             continue
-        if len(word) < 2:  # no topic, cue or term is one character long
-            continue
-        preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
+        preferred, topic, cue, term, free_ok, _ = known_word(word) or _word(word, lexicon)
         if topic is not None:
             evidence = topics_found.get(topic)
             if evidence is None:
@@ -170,14 +177,14 @@ def _scan_headline(tokens, reading: Reading, lexicon: Lexicon) -> None:
                 _mention_inside(reading, lexicon, topic, True)
         if cue:
             reading.cue_words.add(cue)
-        if term_ok and (known or pos in TERM_POS):
+        if term:
             found_terms.append(preferred)
-        if free_ok and pos in FREE_POS:
+        if free_ok:
             free = free_words.get(word)
             if free is None:
                 free = free_words[word] = FreeWord()
             free.headline += not quoted
-            if i < last and tokens[i + 1][0] in PLACE_SUFFIXES:
+            if i < last and tokens[i + 1] in PLACE_SUFFIXES:
                 free.places += 1
     reading.terms.update(found_terms * TITLE_WEIGHT)
 
@@ -186,10 +193,10 @@ def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> Non
     known_word, free_words, found_terms = lexicon.memo.get, reading.free, []
     topics_found, inside = reading.topics, lexicon.inside
     last = len(tokens) - 1
-    for i, (word, pos) in enumerate(tokens):
-        if pos == "x" or len(word) < 2:  # no topic, cue or term is one character long
+    for i, word in enumerate(tokens):
+        if len(word) < 2:  # no topic, cue or term is one character long
             continue
-        preferred, topic, cue, term_ok, free_ok, known = known_word(word) or _word(word, lexicon)
+        preferred, topic, cue, term, free_ok, _ = known_word(word) or _word(word, lexicon)
         if topic is not None:
             evidence = topics_found.get(topic)
             if evidence is None:
@@ -201,7 +208,7 @@ def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> Non
                 _mention_inside(reading, lexicon, topic, False)
         if cue:
             reading.cue_words.add(cue)
-        if term_ok and (known or pos in TERM_POS):
+        if term:
             found_terms.append(preferred)
         if not free_ok or not free_words:
             continue
@@ -211,14 +218,14 @@ def _scan_body(tokens, reading: Reading, lexicon: Lexicon, in_lead: bool) -> Non
         free.body += 1
         free.lead = free.lead or in_lead
         if i < last:
-            after, after_pos = tokens[i + 1]
+            after = tokens[i + 1]
             if after in PLACE_SUFFIXES:
                 free.places += 1
-            if after_pos in NOUN_POS and is_chinese_term(after):
+            if len(after) > 1 and (known_word(after) or _word(after, lexicon))[5]:
                 free.neighbours[("after", after)] += 1
         if i > 0:
-            before, before_pos = tokens[i - 1]
-            if before_pos in NOUN_POS and is_chinese_term(before):
+            before = tokens[i - 1]
+            if len(before) > 1 and (known_word(before) or _word(before, lexicon))[5]:
                 free.neighbours[("before", before)] += 1
     reading.terms.update(found_terms)
 
