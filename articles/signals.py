@@ -45,6 +45,15 @@ def tags_changed(sender, instance: TaggedArticle, **kwargs):
         bump_content_version()
 
 
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="tag-chosen-is-a-topic")
+def tag_chosen(sender, instance: TaggedArticle, created=False, raw=False, **kwargs):
+    """A tag an editor put on an article, however it was put there, is a topic of the archive."""
+    if created and not raw:
+        from .services.topics import learn_topic
+
+        learn_topic(instance.tag.name)
+
+
 @receiver(post_save, sender=Issue, dispatch_uid="issue-date-to-articles")
 def issue_saved(sender, instance: Issue, created=False, raw=False, **kwargs):
     """An issue edited: its articles' copy of the date follows its date, and public pages follow

@@ -93,7 +93,7 @@ def build(upto: int, rng: random.Random, state: dict) -> None:
 def pool_from_corpus(issues: int, writer):
     from articles.importer import parse_text
     from articles.services.intel import ensure_vocabulary
-    from articles.textintel.keywords import TermStats, pick_tags, rank_terms, term_counts
+    from articles.textintel.tags import suggest_tags
 
     pool, tag_names = [], set()
     lexicon = ensure_vocabulary(force=True)
@@ -102,7 +102,7 @@ def pool_from_corpus(issues: int, writer):
         for article in parse_text(text, source=name).articles:
             body = "\n\n".join(("## " + b.text) if b.type == "subhead" else b.text for b in article.blocks)
             pool.append((article.title, article.subtitle or "", body, article.captions))
-            tag_names.update(t for t, _ in pick_tags(rank_terms(term_counts(article.title, body, lexicon), TermStats())))
+            tag_names.update(t for t, _ in suggest_tags(article.title, body, lexicon))
     return pool, sorted(tag_names)
 
 

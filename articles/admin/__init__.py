@@ -1,11 +1,11 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication, Tag, VocabularyWord
-from ..services import intel
+from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication
 from .articles import ArticleAdmin  # noqa: F401  (registers itself)
 from .desk import correction_undo_view, correction_view, issue_desk_view
+from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)
 
 
 @admin.register(Publication)
@@ -53,31 +53,6 @@ class ArticleWarningAdmin(admin.ModelAdmin):
     list_filter = ["code", ("resolved_at", admin.EmptyFieldListFilter)]
     search_fields = ["message", "article__title"]
     list_select_related = ["article"]
-
-
-@admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
-
-@admin.register(VocabularyWord)
-class VocabularyWordAdmin(admin.ModelAdmin):
-    list_display = ["word", "kind", "preferred", "source", "updated_at"]
-    list_filter = ["kind", "source"]
-    search_fields = ["word"]
-    autocomplete_fields = ["preferred"]
-    actions = ["merge_into_first"]
-
-    @admin.action(description="合并为同义词（并入所选中最早添加的一个词）")
-    def merge_into_first(self, request, queryset):
-        words = list(queryset.order_by("created_at", "pk"))
-        if len(words) < 2:
-            self.message_user(request, "请至少选择两个词", messages.WARNING)
-            return
-        preferred = words[0]
-        count = intel.vocabulary_merge(synonyms=words[1:], preferred=preferred)
-        self.message_user(request, f"已把 {count} 个词并入“{preferred.word}”，相应标签也已合并")
 
 
 class MentionInline(admin.TabularInline):

@@ -1,5 +1,5 @@
 from .article import NEWEST_FIRST, Article, ArticleQuerySet, ArticleStatus, ArticleWarning, Tag, TaggedArticle
-from .intel import ArticleKeyword, Mention, Person, TagSuggestion, TermStat, VocabularyWord
+from .intel import ArticleKeyword, Mention, Person, TagFeedback, TagSuggestion, TermStat, TopicCue, VocabularyWord
 from .publication import Issue, IssueQuerySet, Publication
 from .search import SearchEntry
 from .site import ContentVersion
@@ -25,8 +25,10 @@ __all__ = [
     "Publication",
     "SearchEntry",
     "Tag",
+    "TagFeedback",
     "TagSuggestion",
     "TaggedArticle",
     "TermStat",
+    "TopicCue",
     "VocabularyWord",
 ]

@@ -13,6 +13,8 @@ class WordKind(models.TextChoices):
     PLACE = "place", "地名"
     BODY = "body", "机构"
     PROGRAMME = "programme", "工作项目"
+    EVENT = "event", "节日活动"
+    FACILITY = "facility", "场所设施"
     TERM = "term", "词语"
 
 
@@ -23,12 +25,17 @@ class WordSource(models.TextChoices):
 
 
 class VocabularyWord(models.Model):
-    """A word the segmenter must keep whole; with `preferred`, a synonym folded into that form."""
+    """A word the segmenter must keep whole; with `preferred`, a synonym folded into that form.
+
+    A topic (`is_topic`) may be suggested as a tag; a retired one never is again.
+    """
 
     word = models.CharField("词", max_length=40, unique=True)
     kind = models.CharField("类别", max_length=12, choices=WordKind.choices, default=WordKind.TERM)
     preferred = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="synonyms",
                                   verbose_name="规范写法", help_text="填写后，此词作为同义词归并到规范写法（如 加梯 → 加装电梯）")
+    is_topic = models.BooleanField("主题", default=False, help_text="主题可作为标签建议给编辑")
+    retired = models.BooleanField("停用", default=False, help_text="停用的主题不再建议；停用标签时文章上的该标签一并移除")
     source = models.CharField("来源", max_length=8, choices=WordSource.choices, default=WordSource.EDITOR)
     created_at = models.DateTimeField("添加时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
@@ -40,6 +47,41 @@ class VocabularyWord(models.Model):
 
     def __str__(self):
         return f"{self.word} → {self.preferred.word}" if self.preferred_id else self.word
+
+
+class TopicCue(models.Model):
+    """A word that is evidence of a topic without naming it (湿垃圾 for 垃圾分类): shipped with the
+    vocabulary, or learnt from the words of articles editors tagged with the topic."""
+
+    topic = models.ForeignKey(VocabularyWord, on_delete=models.CASCADE, related_name="cues", verbose_name="主题")
+    word = models.CharField("线索词", max_length=40)
+    seen = models.PositiveIntegerField("共现篇数", default=0, help_text="编辑采用该主题的文章中出现此词的篇数")
+    source = models.CharField("来源", max_length=8, choices=WordSource.choices, default=WordSource.LEARNT)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "主题线索词"
+        verbose_name_plural = "主题线索词"
+        constraints = [models.UniqueConstraint(fields=["topic", "word"], name="cue_once_per_topic")]
+
+    def __str__(self):
+        return f"{self.word} → {self.topic.word}"
+
+
+class TagFeedback(models.Model):
+    """How often editors accepted and rejected a suggested tag, across the archive."""
+
+    name = models.CharField("标签", max_length=100, primary_key=True)
+    accepted = models.PositiveIntegerField("采用次数", default=0)
+    rejected = models.PositiveIntegerField("否决次数", default=0)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "标签采用统计"
+        verbose_name_plural = "标签采用统计"
+
+    def __str__(self):
+        return self.name
 
 
 class SuggestionState(models.TextChoices):

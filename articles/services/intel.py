@@ -6,11 +6,10 @@ what it finds. It runs as part of every import.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
@@ -29,81 +28,21 @@ from ..models.intel import (
     WordSource,
 )
 from ..textintel import segmenter
-from ..textintel.keywords import Lexicon, TermStats, pick_tags, rank_terms, term_counts
+from ..textintel.keywords import TermStats, rank_terms
 from ..textintel.names import NameIndex, NameUse
 from ..textintel.people import Mention as PrintedMention
 from ..textintel.people import office, read_mentions
-from ..textintel.vocabulary import POS_OF_KIND, seed_words
+from ..textintel.tags import read_article, suggest
+from . import topics
 from .rows import insert_new_rows
+from .topics import ensure_vocabulary
 
-VOCABULARY_CHECK_SECONDS = 2.0
 KEYWORDS_PER_ARTICLE = 10
 # TermStat's row for the number of articles counted, the N of the archive's IDF (no term is empty).
 DOCUMENTS = ""
 
-_state_lock = threading.Lock()
-_lexicon = Lexicon()
-_checked_at = float("-inf")
 
-
-# --- Vocabulary ----------------------------------------------------------------------------------
-
-def _vocabulary_version():
-    row = VocabularyWord.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
-    return row["n"], row["latest"]
-
-
-def ensure_vocabulary(*, force: bool = False) -> Lexicon:
-    """Make this process's segmenter know the archive's vocabulary; reload it after edits.
-
-    Checked at most every few seconds, so an editor's change takes effect without a restart.
-    Without a database (a dry run in a fresh checkout) the shipped genre words are used.
-    """
-    global _lexicon, _checked_at
-    now = time.monotonic()
-    if not force and now - _checked_at < VOCABULARY_CHECK_SECONDS and segmenter.vocabulary_version() is not None:
-        return _lexicon
-    with _state_lock:
-        try:
-            version = _vocabulary_version()
-            rows = None
-            if version != segmenter.vocabulary_version():
-                rows = list(VocabularyWord.objects.values_list("word", "kind", "preferred__word"))
-        except DatabaseError:
-            version = "seed"
-            rows = None if segmenter.vocabulary_version() == version else \
-                [(w.word, w.kind, w.preferred) for w in seed_words()]
-        if rows is not None:
-            segmenter.use_vocabulary([(w, None, POS_OF_KIND.get(kind, "nz")) for w, kind, _ in rows], version)
-            _lexicon = Lexicon(
-                synonyms={w: preferred for w, _, preferred in rows if preferred},
-                terms=frozenset(w for w, kind, _ in rows if kind != WordKind.PERSON),
-            )
-        _checked_at = now
-    return _lexicon
-
-
-@transaction.atomic
-def vocabulary_merge(*, synonyms: list[VocabularyWord], preferred: VocabularyWord) -> int:
-    """Fold words into a preferred form (加梯 -> 加装电梯), and the tags already made of them."""
-    from ..models import Tag
-
-    count = 0
-    for word in synonyms:
-        if word.pk == preferred.pk:
-            continue
-        word.preferred = preferred
-        word.save(update_fields=["preferred", "updated_at"])
-        VocabularyWord.objects.filter(preferred=word).update(preferred=preferred)
-        TagSuggestion.objects.filter(name=word.word, state=SuggestionState.SUGGESTED).delete()
-        old = Tag.objects.filter(name=word.word).first()
-        if old is not None:
-            for article in Article.objects.filter(tags=old):
-                article.tags.add(preferred.word)
-            old.delete()
-        count += 1
-    return count
-
+# --- People learnt from an import ----------------------------------------------------------------
 
 def _learn_people(names: set[str]) -> None:
     """Names found with a title become vocabulary, so the segmenter keeps them whole."""
@@ -121,8 +60,7 @@ def _learn_people(names: set[str]) -> None:
     tokenizer = segmenter.tokenizer()
     for name in new:
         tokenizer.add_word(name, None, "nr")
-    with _state_lock:
-        segmenter.mark_vocabulary_version(_vocabulary_version())
+    segmenter.mark_vocabulary_version(topics.vocabulary_version())
 
 
 # --- Name checks over a batch -----------------------------------------------------------------------
@@ -209,27 +147,31 @@ def analyse_issue(issue: Issue, readings: list[ArticleReading] | None = None,
 
 
 def analyse_articles(articles: list[Article], *, town: str, issue_date, readings=None) -> None:
-    lexicon = ensure_vocabulary()
-    exclude = _town_words(town)
-    counts = {a.pk: term_counts(a.title + " " + a.subtitle, a.body, lexicon) for a in articles}
-    _count_terms(set(c) for c in counts.values())
-    stats = _term_stats(set().union(*counts.values()) if counts else set())
     if readings is None or len(readings) != len(articles):
         readings = [ArticleReading(read_mentions(article_text(a.title, a.subtitle, [a.body]))) for a in articles]
-    suggestions, keyword_rows, mentions, names = [], [], [], set()
+    lexicon = ensure_vocabulary()
+    # The people just read are words first, so that no name is taken for a topic.
+    _learn_people({m.name for r in readings for m in r.people})
+    exclude = _town_words(town)
+    read = {a.pk: read_article(headline(a), a.body, lexicon) for a in articles}
+    _count_terms(set(r.terms) for r in read.values())
+    stats = _term_stats(set().union(*(r.terms for r in read.values())) if read else set())
+    suggestions, keyword_rows, mentions = [], [], []
     for article, reading in zip(articles, readings, strict=True):
-        ranked = rank_terms(counts[article.pk], stats, exclude=exclude)
-        for name, score in pick_tags(ranked):
-            suggestions.append((article.pk, name[:100], round(score, 3), SuggestionState.SUGGESTED))
-        for term, weight in ranked[:KEYWORDS_PER_ARTICLE]:
+        found = read[article.pk]
+        for s in suggest(found, lexicon, documents=stats.documents, df=stats.df, exclude=exclude):
+            suggestions.append((article.pk, s.name[:100], round(s.score, 3), SuggestionState.SUGGESTED))
+        for term, weight in rank_terms(found.terms, stats, exclude=exclude)[:KEYWORDS_PER_ARTICLE]:
             keyword_rows.append((article.pk, term[:40], round(weight, 3)))
-        for mention in reading.people:
-            names.add(mention.name)
-            mentions.append((article, mention))
+        mentions.extend((article, mention) for mention in reading.people)
     insert_new_rows(TagSuggestion, ["article", "name", "score", "state"], suggestions)
     insert_new_rows(ArticleKeyword, ["article", "term", "weight"], keyword_rows)
     _store_mentions(mentions, town, issue_date)
-    _learn_people(names)
+
+
+def headline(article: Article) -> str:
+    """What an article's headline says: kicker, title and subtitle."""
+    return " ".join(part for part in (article.kicker, article.title, article.subtitle) if part)
 
 
 def _town_words(town: str) -> list[str]:
@@ -284,12 +226,17 @@ def forget_article(article: Article) -> None:
 
 @transaction.atomic
 def suggestion_decide(*, suggestion: TagSuggestion, accept: bool, user) -> None:
-    """Accept a suggested tag (it becomes a taggit tag) or reject it (never suggested again)."""
+    """An editor accepts a suggested tag (it becomes a taggit tag) or rejects it (never suggested
+    for the article again). Either way the decision counts for the name across the archive."""
+    if not getattr(user, "pk", None):
+        raise ValidationError("标签建议须由编辑本人采用或否决")
+    was = suggestion.state
     suggestion.state = SuggestionState.ACCEPTED if accept else SuggestionState.REJECTED
-    suggestion.decided_by = user if getattr(user, "pk", None) else None
+    suggestion.decided_by = user
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["state", "decided_by", "decided_at"])
     if accept:
         suggestion.article.tags.add(suggestion.name)
     else:
         suggestion.article.tags.remove(suggestion.name)
+    topics.record_decision(suggestion, was)

@@ -72,3 +72,8 @@ def mark_vocabulary_version(version: object) -> None:
     global _vocabulary_version
     with _lock:
         _vocabulary_version = version
+
+
+def suggest_freq(word: str) -> int:
+    """The frequency that keeps `word` whole in the dictionary now (at least its own)."""
+    return tokenizer().suggest_freq(word)

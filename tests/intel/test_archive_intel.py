@@ -10,9 +10,9 @@ from django.core.management import call_command
 
 from articles.models import Article, ArticleStatus, ArticleWarning, Mention, TagSuggestion, VocabularyWord
 from articles.models.intel import SuggestionState, WordKind
-from articles.services import intel
+from articles.services import intel, topics
 from articles.services.related import related_articles
-from articles.textintel import segmenter
+from articles.textintel import segmenter, tag_rules
 
 from ..factories import make_article, make_issue
 
@@ -39,19 +39,19 @@ def suggested(title_part):
 def test_a_word_added_to_the_vocabulary_is_cut_whole_and_a_removed_one_is_not():
     assert segmenter.cut("梅溪湾党群驿站开放") != ["梅溪湾党群驿站", "开放"]
     word = VocabularyWord.objects.create(word="梅溪湾党群驿站", kind=WordKind.BODY)
-    intel.ensure_vocabulary(force=True)
+    topics.ensure_vocabulary(force=True)
     assert segmenter.cut("梅溪湾党群驿站开放") == ["梅溪湾党群驿站", "开放"]
     word.delete()
-    intel.ensure_vocabulary(force=True)
+    topics.ensure_vocabulary(force=True)
     assert "梅溪湾党群驿站" not in segmenter.cut("梅溪湾党群驿站开放")
 
 
 def test_a_vocabulary_change_takes_effect_without_a_restart_once_the_check_interval_passes():
-    intel.ensure_vocabulary(force=True)
+    topics.ensure_vocabulary(force=True)
     VocabularyWord.objects.create(word="枫叶议事厅", kind=WordKind.BODY)
-    later = intel.time.monotonic() + intel.VOCABULARY_CHECK_SECONDS + 1
-    with mock.patch.object(intel.time, "monotonic", return_value=later):
-        intel.ensure_vocabulary()
+    later = topics.time.monotonic() + topics.VOCABULARY_CHECK_SECONDS + 1
+    with mock.patch.object(topics.time, "monotonic", return_value=later):
+        topics.ensure_vocabulary()
     assert segmenter.cut("枫叶议事厅开门") == ["枫叶议事厅", "开门"]
 
 
@@ -76,21 +76,23 @@ def test_the_archives_idf_counts_every_imported_article_and_the_articles_each_te
 
 def test_merging_a_synonym_folds_its_tags_into_the_preferred_form():
     target = make_article(title="加梯")
-    target.tags.add("电梯加装")
-    synonym = VocabularyWord.objects.create(word="电梯加装")
+    target.tags.add("增设电梯")
+    synonym = VocabularyWord.objects.get(word="增设电梯")  # a tag an editor chose is a topic of the archive
+    assert synonym.is_topic
     preferred = VocabularyWord.objects.get(word="加装电梯")
-    intel.vocabulary_merge(synonyms=[synonym], preferred=preferred)
+    topics.vocabulary_merge(synonyms=[synonym], preferred=preferred)
     assert list(target.tags.names()) == ["加装电梯"]
     synonym.refresh_from_db()
-    assert synonym.preferred == preferred
+    assert synonym.preferred == preferred and not synonym.is_topic
 
 
-def test_accepting_a_suggestion_makes_it_a_tag_and_rejecting_removes_it():
+def test_accepting_a_suggestion_makes_it_a_tag_and_rejecting_removes_it(django_user_model):
+    editor = django_user_model.objects.create_user("editor-x")
     item = make_article()
     suggestion = TagSuggestion.objects.create(article=item, name="垃圾分类", score=1.0)
-    intel.suggestion_decide(suggestion=suggestion, accept=True, user=None)
+    intel.suggestion_decide(suggestion=suggestion, accept=True, user=editor)
     assert list(item.tags.names()) == ["垃圾分类"]
-    intel.suggestion_decide(suggestion=suggestion, accept=False, user=None)
+    intel.suggestion_decide(suggestion=suggestion, accept=False, user=editor)
     assert list(item.tags.names()) == []
     assert TagSuggestion.objects.get().state == SuggestionState.REJECTED
 
@@ -114,8 +116,11 @@ def test_sample_suggestions_are_what_an_editor_would_pick():
     assert "人大代表" in suggested("听民心 解民忧")[:3]
     assert "文明城区" in suggested("决战创全")[:2]
     assert "文明城区" in suggested("“整”环境")[:2]
+    topics_known = set(VocabularyWord.objects.filter(is_topic=True).values_list("word", flat=True))
     for a in Article.objects.all():
-        assert 2 <= a.tag_suggestions.count() <= 8, a.title
+        names = list(a.tag_suggestions.values_list("name", flat=True))
+        assert len(names) <= tag_rules.SHOW_AT_MOST, a.title
+        assert set(names) <= topics_known, a.title  # in the samples every suggestion is a topic of the vocabulary
 
 
 @needs_samples
@@ -156,3 +161,21 @@ def test_related_articles_share_tags_and_never_include_unpublished_ones():
         a.tags.add("垃圾分类", "定时定点")
     far.tags.add("防汛")
     assert related_articles(me) == [close]
+
+
+def test_the_migrations_seed_every_shipped_topic_with_its_variants_and_cues():
+    """The frozen copy in the seeding migration and data/topics.txt agree (a new topic in the file
+    needs a migration that seeds it)."""
+    from articles.models import TopicCue
+    from articles.textintel.vocabulary import seed_topics
+
+    rows = {w.word: w for w in VocabularyWord.objects.select_related("preferred")}
+    cues = set(TopicCue.objects.values_list("topic__word", "word"))
+    for topic in seed_topics():
+        if topic.kind == "word":
+            assert topic.name in rows
+            continue
+        assert rows[topic.name].is_topic and rows[topic.name].preferred is None, topic.name
+        for variant in topic.variants:
+            assert rows[variant].preferred == rows[topic.name] and not rows[variant].is_topic, variant
+        assert {(topic.name, cue) for cue in topic.cues} <= cues, topic.name

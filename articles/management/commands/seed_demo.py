@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from ...services.accounts import ensure_local_accounts
@@ -13,13 +14,14 @@ class Command(BaseCommand):
         parser.add_argument("--samples", type=Path, help="a folder of sample issue texts to import as well")
 
     def handle(self, *args, samples=None, **options):
-        for outcome in demo_site_setup(samples=samples):
+        passwords = ensure_local_accounts(accounts=[("admin", None, True), ("editor", "编辑", False),
+                                                    ("chief", "主编", False)])
+        editor = get_user_model().objects.get(username="editor")
+        for outcome in demo_site_setup(samples=samples, editor=editor):
             for failure in outcome.failed:
                 self.stderr.write(f"失败 {failure.line()}")
             if outcome.imported:
                 self.stdout.write(outcome.summary)
-        passwords = ensure_local_accounts(accounts=[("admin", None, True), ("editor", "编辑", False),
-                                                    ("chief", "主编", False)])
         self.stdout.write("")
         self.stdout.write("本地账号（仅限开发环境）：")
         roles = {"admin": "管理员", "editor": "编辑", "chief": "主编"}
