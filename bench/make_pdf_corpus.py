@@ -61,6 +61,8 @@ def main(argv=None) -> int:
     parser.add_argument("--extractors", default="", help="'all' or a comma-separated list of: " + ", ".join(TOOLS))
     parser.add_argument("--articles", default="6-10", help="articles per issue, as LOW-HIGH")
     parser.add_argument("--no-shared", action="store_true", help="only the project's own articles")
+    parser.add_argument("--split", choices=["all", "holdout", "train"], default="all",
+                        help="the project's own texts: all, the papers the role model never saw, or the rest")
     parser.add_argument("--html", action="store_true", help="typeset as HTML printed to PDF by Chromium")
     args = parser.parse_args(argv)
 
@@ -69,7 +71,7 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown extractor(s): {', '.join(unknown)}")
     low, high = (int(x) for x in args.articles.split("-"))
-    pool = clean_articles(shared=not args.no_shared)
+    pool = clean_articles(shared=not args.no_shared, split=args.split)
     if not pool:
         parser.error("no clean articles to typeset")
     if args.html:

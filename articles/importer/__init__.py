@@ -43,15 +43,19 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
     prepared = prepare(folded_text)
     roles = label_lines(prepared.lines, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
                         pages=prepared.pages, context=prepared.context)
-    segmentation = segment(prepared.lines, roles, pages=prepared.pages, jump_in=prepared.jump_in,
-                           jump_out=prepared.jump_out)
-    bodies = [build_body(draft) for draft in segmentation.drafts]
-    leftovers = reattach_fragments(bodies, preface_paras(segmentation.preface))
-
     issue = ParsedIssue(source=source, sha256=sha256, encoding=encoding, text=text, meta=prepared.meta)
     if folded:
         issue.warnings.append(notices.characters_folded(folded))
-    source_lines = text.split("\n")
+    return build_issue(issue, prepared.lines, roles, pages=prepared.pages, jump_in=prepared.jump_in,
+                       jump_out=prepared.jump_out)
+
+
+def build_issue(issue: ParsedIssue, lines, roles: list[str], *, pages, jump_in, jump_out) -> ParsedIssue:
+    """Lines with their roles to the issue's articles, notices and leftovers."""
+    segmentation = segment(lines, roles, pages=pages, jump_in=jump_in, jump_out=jump_out)
+    bodies = [build_body(draft) for draft in segmentation.drafts]
+    leftovers = reattach_fragments(bodies, preface_paras(segmentation.preface))
+    source_lines = issue.text.split("\n")
     for body in bodies:
         if not any(p.kind == "paragraph" for p in body.paras):
             headline = repair_text(body.stack.headline, headline=True)

@@ -4,7 +4,7 @@ landed away from its article put back, and every doubt an editor should know of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import notices
 from .chars import begins_mid_sentence, ends_sentence, joins_across, starts_enumeration
@@ -247,17 +247,19 @@ def finish_article(body: Body) -> ParsedArticle:
     stack = body.stack
     title, subtitle = _title_and_subtitle(stack)
     blocks = [Block(p.kind, curl_quotes(p.text) if p.kind == "paragraph" else p.text) for p in body.paras]
-    captions, credits = [], []
-    for text, _ in body.captions:
+    captions, credits, photos = [], [], []
+    for text, line in body.captions:
         caption, credit = clean_caption(text)
         if caption:
             captions.append(caption)
         if credit:
             credits.append(credit)
+        if "photo" in line.notes:
+            photos.append(replace(line.notes["photo"], caption=caption or None))
     article = ParsedArticle(
         title=title, column=_column_text(stack.column), kicker=_headline_text(stack.kicker), subtitle=subtitle,
         blocks=blocks, captions=captions, byline=body.byline, page=body.draft.page if body.draft else None,
-        photo_credits=credits,
+        photo_credits=credits, photos=photos,
     )
     article.warnings.extend(body.notices)
     paragraphs = [p for p in body.paras if p.kind == "paragraph"]

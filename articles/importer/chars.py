@@ -68,7 +68,8 @@ def begins_mid_sentence(text: str) -> bool:
     年第一季度… (a bound character), 大，紧紧… (a one-character clause), 程中所遇到… (a piece of
     a word the dictionary does not know).
     """
-    from ..textintel.segmenter import is_word, tag
+    from ..textintel.segmenter import plain_is_word as is_word
+    from ..textintel.segmenter import plain_tag as tag
 
     t = text.lstrip()
     if not t:
@@ -87,7 +88,8 @@ def begins_mid_sentence(text: str) -> bool:
 
 def joins_across(before: str, after: str) -> bool:
     """Does a dictionary word run across the seam (责任重|大 -> 重大)? Then the two belong together."""
-    from ..textintel.segmenter import cut, is_word
+    from ..textintel.segmenter import plain_cut as cut
+    from ..textintel.segmenter import plain_is_word as is_word
 
     left, right = before.rstrip()[-8:], after.lstrip()[:8]
     if not left or not right or not (is_cjk(left[-1]) and is_cjk(right[0])):

@@ -67,6 +67,32 @@ def is_word(text: str) -> bool:
     return tokenizer().has_word(text)
 
 
+_plain = None
+
+
+def plain_tokenizer():
+    """jieba's own dictionary and nothing of the archive's: what the importer reads with, so the
+    same file always imports the same way, whatever the archive has learnt meanwhile."""
+    global _plain
+    if _plain is None:
+        with _lock:
+            if _plain is None:
+                _plain = _new_tokenizer()
+    return _plain
+
+
+def plain_cut(text: str) -> list[str]:
+    return plain_tokenizer().cut(text)
+
+
+def plain_tag(text: str) -> list[tuple[str, str]]:
+    return plain_tokenizer().tag(text)
+
+
+def plain_is_word(text: str) -> bool:
+    return plain_tokenizer().has_word(text)
+
+
 def mark_vocabulary_version(version: object) -> None:
     """Record that the tokenizer in memory already knows the vocabulary at `version`."""
     global _vocabulary_version

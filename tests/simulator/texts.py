@@ -8,6 +8,7 @@ never copied: it has titles and bodies only, so the simulator invents no structu
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,14 +95,37 @@ def demo_articles() -> list[CleanArticle]:
     return out
 
 
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_CJK_RE = re.compile(r"[\u3400-\u9fff“”‘’（）《》，。、；：！？]")
+
+
+def full_width(text: str) -> str:
+    """The shared articles were saved with half-width marks; a paper prints them full width, and a
+    perfect import yields them full width. Marks between digits (1,000, 8:30) stay."""
+    out = []
+    quote_open = False
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch == '"':
+            out.append("”" if quote_open else "“")
+            quote_open = not quote_open
+        elif ch in _HALF_TO_FULL and not (before.isdigit() and after.isdigit()) and \
+                (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")):
+            out.append(_HALF_TO_FULL[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def shared_articles() -> list[CleanArticle]:
     """../shared/corpus/real_articles.json when it exists (titles and bodies of real articles)."""
     if not SHARED_ARTICLES.exists():
         return []
     out = []
     for n, row in enumerate(json.loads(SHARED_ARTICLES.read_text(encoding="utf-8"))):
-        paragraphs = [p.strip() for p in row["body"].split("\n") if p.strip()]
-        out.append(CleanArticle(id=f"shared-{n}", title=row["title"], town=row.get("town", ""),
+        paragraphs = [full_width(p.strip()) for p in row["body"].split("\n") if p.strip()]
+        out.append(CleanArticle(id=f"shared-{n}", title=full_width(row["title"]), town=row.get("town", ""),
                                 paper=f"{row.get('town', '')}社区报",
                                 blocks=[{"type": "paragraph", "text": p} for p in paragraphs], origin="shared"))
     return out

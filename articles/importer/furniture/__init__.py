@@ -67,6 +67,9 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
             page += 1
             out.paged = True
             since_break = 0
+        if line.notes.get("not_furniture"):
+            pending_in = _keep(line, content, pages, page, pending_in, out)
+            continue
         if index < zone_end or _is_masthead(line, index, zone_end):
             next_issue = _read_masthead(text, meta) or next_issue
             line.role = "masthead"
@@ -109,11 +112,7 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
                 continue
             if any(d == "out" for d, _, span in jumps if span[0] > 0):
                 out.jump_out.add(len(content))
-        if pending_in:
-            out.jump_in.add(len(content))
-            pending_in = False
-        content.append(line)
-        pages.append(page if (header_seen or out.paged or page > 1) else 1)
+        pending_in = _keep(line, content, pages, page, pending_in, out)
     if next_issue:
         meta.next_issue_date = _next_issue_date(next_issue, meta.date)
     if not out.paged:
@@ -121,6 +120,15 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
     if meta.date is None and out.header_dates:
         meta.date, meta.date_precision = Counter(out.header_dates).most_common(1)[0][0], "day"
     return out
+
+
+def _keep(line: Line, content: list[Line], pages: list, page: int, pending_in: bool, out: Furniture) -> bool:
+    """Keep a line for the articles; a 上接 just before it marks it. Returns the pending 上接."""
+    if pending_in:
+        out.jump_in.add(len(content))
+    content.append(line)
+    pages.append(page)
+    return False
 
 
 def _masthead_zone_end(lines: list[Line]) -> int:
