@@ -30,9 +30,7 @@ FULL_LINE_SLACK = 1.0
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
 STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
-MAX_RUN = 8  # headline-like lines in a row counted as one run at most
 LEAD_CHARS = 50  # a lead says when and where within its first characters
-OPENING_CHARS = 8  # the next line's first word is read from this many characters
 # A word in this share of an issue's lines (and the issue this long) is common to all its stories.
 COMMON_SHARE = 0.12
 COMMON_MIN_LINES = 20
@@ -121,26 +119,6 @@ def _headline_like(line: Line) -> bool:
     return len(text) <= STACK_LINE and not SENTENCE_INSIDE_RE.search(text) and text[-1] not in "。；，、：:,;"
 
 
-def _headline_runs(lines: list[Line]) -> list[str]:
-    """Where each line stands in a run of headline-like lines printed together: a headline stack
-    is such a run (kicker, title, subtitle), a subhead or a caption mostly stands alone."""
-    out = ["none"] * len(lines)
-    i = 0
-    while i < len(lines):
-        if not _headline_like(lines[i]):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(lines) and _headline_like(lines[j + 1]) and j + 1 - i < MAX_RUN:
-            j += 1
-        size = j - i + 1
-        for k in range(i, j + 1):
-            place = "first" if k == i else ("last" if k == j else "mid")
-            out[k] = "alone" if size == 1 else f"{place}-of-{min(size, 4)}"
-        i = j + 1
-    return out
-
-
 def _stacked(lines: list[Line]) -> bool:
     """A paper that stacks its headlines prints two headline lines together again and again;
     a lone headline-like line there is a subhead or a caption."""
@@ -194,35 +172,6 @@ def _relative_width(width: float, column: float | None) -> str:
     return "short"
 
 
-def _coarse(pos: str) -> str:
-    """jieba's part of speech, kept fine only where it tells a headline: places, people, bodies, time."""
-    return pos if pos in ("ns", "nr", "nt", "nz", "vn", "t") else pos[:1]
-
-
-def _grammar(text: str) -> list[str]:
-    """What a short line is made of: a caption is mostly nouns (会议现场), a title reports an
-    event (a place, a verb, its object), a subhead urges (a verb and its object)."""
-    from ...textintel.segmenter import plain_tag
-
-    tagged = [(w, p) for w, p in plain_tag(text) if p != "x" and w.strip()]
-    if not tagged:
-        return ["pos=none"]
-    coarse = [_coarse(p) for _, p in tagged]
-    verbs = sum(1 for p in coarse if p in ("v", "vn"))
-    nouns = sum(1 for p in coarse if p in ("n", "ns", "nr", "nt", "nz"))
-    return [f"pos-first={coarse[0]}", f"pos-last={coarse[-1]}", f"verbs={min(verbs, 3)}",
-            f"nouns={min(nouns, 4)}", f"pos-ends={coarse[0]}|{coarse[-1]}"] + \
-        [f"has-{p}" for p in ("ns", "nr", "nt", "m", "p", "t") if p in coarse]
-
-
-def _opening_word(text: str) -> str:
-    """How the next line opens: a lead opens with when (t, m) or who or where (ns, nt, nr)."""
-    from ...textintel.segmenter import plain_tag
-
-    tagged = [p for w, p in plain_tag(text[:OPENING_CHARS]) if w.strip()]
-    return _coarse(tagged[0]) if tagged else "none"
-
-
 def ends_open(text: str) -> bool:
     """Ends with no clause mark: a headline, a caption, or a line cut by the column."""
     return bool(text) and text[-1] not in "。；，、：:,;！？!?"
@@ -256,7 +205,6 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
     shapes = [_shape(t, lengths[i], ends[i]) for i, t in enumerate(texts)]
-    runs = _headline_runs(lines)
     lead_date = [bool(words.LEAD_DATE_RE.search(t[:LEAD_CHARS])) for t in texts]
     lead_place = [bool(words.LEAD_PLACE_RE.search(t[:LEAD_CHARS])) for t in texts]
     concluding = [bool(words.CONCLUSION_RE.match(t)) for t in texts]
@@ -276,7 +224,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
         t = texts[i]
         f = ["bias", f"L={lengths[i]}", f"E={ends[i]}", f"S={starts[i]}", f"G={gaps[i]}",
              f"R={rel[i]}", f"LE={lengths[i]}|{ends[i]}", f"RE={rel[i]}|{ends[i]}", f"doc={'w' if ctx.wrapped else 'p'}",
-             f"stacked={ctx.stacked}", f"RS={rel[i]}|{starts[i]}", f"shape={shapes[i]}", f"run={runs[i]}"]
+             f"stacked={ctx.stacked}", f"RS={rel[i]}|{starts[i]}", f"shape={shapes[i]}"]
         commas = t.count("，") + t.count(",")
         f.append(f"C={min(commas, 3)}")
         inner = t[:-1]
@@ -316,9 +264,6 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             f.append("new-page")
         if len(t) <= SHORT_LINE:
             _short_line_features(f, t, grams, heads, tails, i, n, texts)
-            f.extend(_grammar(t))
-            if i + 1 < n:
-                f.append(f"next-opens={_opening_word(texts[i + 1])}")
             if typical_short:
                 f.append("longer-than-usual" if len(t) > typical_short * 1.3 else
                          ("shorter-than-usual" if len(t) < typical_short * 0.75 else "usual-length"))
