@@ -133,7 +133,7 @@ def main():
         pairs = [(suggested(article), gold) for article, gold in rows]
         result[name] = measure(pairs, topics)
         if args.show:
-            for (article, gold), (names, _) in zip(rows, pairs):
+            for (article, gold), (names, _) in zip(rows, pairs, strict=True):
                 marks = " ".join(("+" if n in gold else "-" if n in topics else "?") + n for n in names)
                 print(f"{name:13} {article.title[:24]:26} editor: {'、'.join(gold) or '（无）'}  suggested: {marks}")
     if len(sets) > 1:

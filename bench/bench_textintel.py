@@ -27,9 +27,9 @@ def main():
     from articles.services.intel import article_text, ensure_vocabulary
     from articles.textintel import segmenter
     from articles.textintel.keywords import TermStats, rank_terms
-    from articles.textintel.tags import read_article, suggest
     from articles.textintel.names import NameIndex, NameUse
     from articles.textintel.people import office, read_mentions
+    from articles.textintel.tags import read_article, suggest
 
     writer = IssueWriter(load_source())
     articles = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from articles.importer import parse_issue  # noqa: E402
+from articles.importer import parse_issue
 
 
 def show(label: str, articles: list[dict]) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from articles.importer.decode import decode_source  # noqa: E402
-from articles.importer.fold import fold_ideographs  # noqa: E402
-from articles.importer.prepare import prepare  # noqa: E402
-from articles.importer.roles import label_lines  # noqa: E402
+from articles.importer.decode import decode_source
+from articles.importer.fold import fold_ideographs
+from articles.importer.prepare import prepare
+from articles.importer.roles import label_lines
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
     for line in prepared.removed:
         print(f"{line.number:4d} [{line.role}] {line.text[:args.width]}")
     print("-" * 40, "wrapped" if prepared.context.wrapped else "paragraphs", prepared.context.paragraph_gap)
-    for line, role, page in zip(prepared.lines, roles, prepared.pages):
+    for line, role, page in zip(prepared.lines, roles, prepared.pages, strict=True):
         print(f"{line.number:4d} g{line.gap} p{page} {role:12s} {line.text[:args.width]}")
 
 

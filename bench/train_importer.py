@@ -31,6 +31,7 @@ from articles.importer.prepare import prepare  # noqa: E402
 from articles.importer.roles import MODEL_DIR, MODEL_FILES, ROLES  # noqa: E402
 from articles.importer.roles.conventions import with_conventions  # noqa: E402
 from articles.importer.roles.features import line_features  # noqa: E402
+from tests.simulator.extracted import extracted  # noqa: E402
 from tests.simulator.issues import simulate  # noqa: E402
 
 # L1 keeps the model small and drops features that never decide anything; L2 keeps the weights of
@@ -69,6 +70,8 @@ def predict(path: Path, sequences) -> list[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=3000)
+    parser.add_argument("--pdf-issues", type=int, default=600,
+                        help="issues typeset to PDF and read back by pypdfium2 (a line per printed line)")
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the two model files")
     args = parser.parse_args()
@@ -79,6 +82,14 @@ def main() -> None:
         issue = simulate(args.seed + n, shared=False, split="train")
         if "interleaved" in issue.kinds:
             continue  # the columns are put in order before the role model reads them
+        lines, features, labels = labelled_sequence(issue)
+        if features:
+            data.append((lines, features, labels))
+            counts.update(labels)
+    for n in range(args.pdf_issues):
+        issue = extracted(args.seed + 7_000_000 + n, tool="pypdfium2", split="train")
+        if issue is None:
+            break  # the extractor is not installed
         lines, features, labels = labelled_sequence(issue)
         if features:
             data.append((lines, features, labels))

@@ -46,6 +46,10 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
     issue = ParsedIssue(source=source, sha256=sha256, encoding=encoding, text=text, meta=prepared.meta)
     if folded:
         issue.warnings.append(notices.characters_folded(folded))
+    if prepared.columns_reordered:
+        issue.warnings.append(notices.columns_reordered(prepared.columns_reordered))
+    if prepared.columns_unclear:
+        issue.warnings.append(notices.columns_unclear(prepared.columns_unclear))
     return build_issue(issue, prepared.lines, roles, pages=prepared.pages, jump_in=prepared.jump_in,
                        jump_out=prepared.jump_out)
 

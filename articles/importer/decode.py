@@ -103,9 +103,9 @@ def _text_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    ok = sum(1 for ch in sample if ch.isprintable() and (ch < "\u0250" or "\u2e80" <= ch <= "\u9fff"
+    ok = sum(1 for ch in sample if (ch.isprintable() and (ch < "\u0250" or "\u2e80" <= ch <= "\u9fff"
                                                           or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u26ff"
-                                                          or "\uf900" <= ch <= "\ufaff")
+                                                          or "\uf900" <= ch <= "\ufaff"))
              or ch in "\n\r\t\f")
     return ok / len(sample)
 

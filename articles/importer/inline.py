@@ -31,7 +31,7 @@ WIDER_BY = 1.5
 def split_glued(lines: list[Line], widths: list[float | None]) -> list[Line]:
     """Lines holding a caption glued to body text, cut in two."""
     out: list[Line] = []
-    for line, column in zip(lines, widths):
+    for line, column in zip(lines, widths, strict=True):
         out.extend(_split(line, column))
     return out
 

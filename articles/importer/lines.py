@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 # Ornaments printers put around masthead lines, section labels and captions.
 DECORATION = "■□◆◇●○★☆▲△▼▽►◄━─═▬▪▫◼◻⬛⬜|｜▌▍▎▏│┃"
-DECORATION_RE = re.compile(f"^[{DECORATION}\\s]+|[{DECORATION}\\s]+$")
 INDENT_RE = re.compile(r"^[ \t\u3000\u00a0]+")
 CONTENT_RE = re.compile(r"[\w\u3400-\u9fff]")
 
@@ -35,9 +34,14 @@ class Line:
     notes: dict = field(default_factory=dict)
     part: int = 0  # index of the piece when one source line was cut in pieces
 
+    _measured: tuple[str, float] | None = field(default=None, repr=False, compare=False)
+
     @property
     def width(self) -> float:
-        return printed_width(self.text)
+        """Printed width in em; measured once for the text the line holds now."""
+        if self._measured is None or self._measured[0] is not self.text:
+            self._measured = (self.text, printed_width(self.text))
+        return self._measured[1]
 
 
 def printed_width(text: str) -> float:
@@ -46,8 +50,13 @@ def printed_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
+STRIPPED = DECORATION + " \t\u3000\u00a0\r\n\f\v"
+# A heading is short; a longer line starting with # is text (and never costs a regex's backtracking).
+MAX_HEADING = 200
+
+
 def strip_decoration(text: str) -> str:
-    return DECORATION_RE.sub("", text)
+    return text.strip(STRIPPED)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -93,8 +102,8 @@ def _line(raw: str, number: int, gap: int, page_break: bool) -> Line | None:
     indent = sum(2 if ch == "\u3000" else 1 for ch in indent_match.group(0)) if indent_match else 0
     stripped = raw.strip()
     level = 0
-    match = HEADING_RE.match(stripped)
-    if match and stripped.startswith("#"):
+    match = HEADING_RE.match(stripped) if stripped.startswith("#") and len(stripped) <= MAX_HEADING else None
+    if match:
         level, stripped = len(match.group(1)), match.group(2)
     lead = stripped[:1]
     text = strip_decoration(stripped).strip()

@@ -34,14 +34,16 @@ class Notice:
 
 @dataclass(frozen=True)
 class PdfPage:
-    """One page of an issue's PDF: its index in the file and its size in points."""
+    """One page of an issue's PDF: its index in the file, its printed number (版) and its size in points."""
 
     index: int
     width: float
     height: float
+    number: int | None = None  # the page number printed on it (its running head), else its place
 
     def to_json(self) -> dict:
-        return {"index": self.index, "width": round(self.width, 1), "height": round(self.height, 1)}
+        return {"index": self.index, "number": self.number, "width": round(self.width, 1),
+                "height": round(self.height, 1)}
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .columns import reorder_columns, split_joined
 from .furniture import Furniture, take_furniture
 from .inline import split_glued
 from .lines import Line, split_lines
 from .model import IssueMeta
 from .roles.features import Context, issue_context
+from .unwrap import join_wrapped
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Prepared:
     meta: IssueMeta
     furniture: Furniture
     removed: list[Line] = field(default_factory=list)
+    columns_reordered: int = 0  # runs of alternating column lines put back in order
+    columns_unclear: int = 0  # runs that looked alternating, left as extracted
 
 
 def prepare(text: str) -> Prepared:
@@ -29,8 +33,42 @@ def prepare(text: str) -> Prepared:
     first_look = issue_context(every_line)
     if first_look.wrapped:
         every_line = split_glued(every_line, first_look.widths)
+        every_line = split_joined(every_line, issue_context(every_line).widths)
     furniture = take_furniture(every_line, meta)
     lines = furniture.content
     removed = [line for line in every_line if line.role]
-    return Prepared(lines, furniture.pages, furniture.jump_in, furniture.jump_out, issue_context(lines), meta,
-                    furniture, removed)
+    reordered = unclear = 0
+    pages, jump_in, jump_out = furniture.pages, furniture.jump_in, furniture.jump_out
+    if first_look.wrapped:
+        ordered, reordered, unclear = reorder_columns(lines)
+        if reordered:
+            lines, pages, jump_in, jump_out = _follow(lines, ordered, pages, jump_in, jump_out)
+        joined = join_wrapped(lines, issue_context(lines).widths)
+        lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
+    prepared = Prepared(lines, pages, jump_in, jump_out, issue_context(lines), meta, furniture, removed)
+    prepared.columns_reordered, prepared.columns_unclear = reordered, unclear
+    return prepared
+
+
+def _merged(old: list[Line], new: list[Line], pages, jump_in, jump_out):
+    """Pages and jump marks of lines joined into the line before: a 下转 goes with the joined line."""
+    kept = {id(line): k for k, line in enumerate(new)}
+    new_pages, new_in, new_out = [], set(), set()
+    k = -1
+    for i, line in enumerate(old):
+        if id(line) in kept:
+            k = kept[id(line)]
+            new_pages.append(pages[i])
+            if i in jump_in:
+                new_in.add(k)
+        if i in jump_out:
+            new_out.add(k)
+    return new, new_pages, new_in, new_out
+
+
+def _follow(old: list[Line], new: list[Line], pages, jump_in, jump_out):
+    """Pages and jump marks follow their lines to their new places."""
+    where = {id(line): i for i, line in enumerate(old)}
+    moved = [where[id(line)] for line in new]
+    return (new, [pages[i] for i in moved], {k for k, i in enumerate(moved) if i in jump_in},
+            {k for k, i in enumerate(moved) if i in jump_out})

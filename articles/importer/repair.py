@@ -15,9 +15,10 @@ import re
 
 from .chars import CJK, CJK_PUNCT, is_cjk
 
+# Possessive quantifiers: a long run of digits or letters is read once, never backtracked into.
 PROTECTED_RE = re.compile(
-    r"https?://[^\s，。；）]+|www\.[^\s，。；）]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:[.,]\d+)+"
+    r"https?://[^\s，。；）]++|www\.[^\s，。；）]++|[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9.-]{1,100}+\.[A-Za-z]{2,10}+"
+    r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?|(?<!\d)\d++(?:[.,]\d++)+"
 )
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                    for cp in range(r[0], r[1] + 1)}

@@ -69,7 +69,7 @@ class Segmentation:
 
 def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | None = None,
             jump_in: set[int] = frozenset(), jump_out: set[int] = frozenset()) -> Segmentation:
-    for line, role in zip(lines, roles):
+    for line, role in zip(lines, roles, strict=True):
         line.role = role
     drafts: list[Draft] = []
     preface: list[Line] = []
@@ -132,7 +132,7 @@ def _flush_notice(pending: list[Line], notices: list[list[Line]], drafts: list[D
 def _stacks(run: list[Line], roles: list[str]) -> list[Stack]:
     stacks: list[Stack] = []
     current: Stack | None = None
-    for line, role in zip(run, roles):
+    for line, role in zip(run, roles, strict=True):
         if role == "title_cont" and current is not None and current.title:
             current.title.append(line)
             continue
@@ -176,7 +176,7 @@ def _split_side_by_side(drafts: list[Draft]):
         if len(draft.stacks) == 1:
             yield draft
             continue
-        for stack, body in zip(draft.stacks, _cut_body(draft.body, draft.stacks)):
+        for stack, body in zip(draft.stacks, _cut_body(draft.body, draft.stacks), strict=True):
             yield Draft([stack], body, page=draft.page, continues=False, jumps_out=draft.jumps_out)
 
 
@@ -187,10 +187,10 @@ def _cut_body(body: list[Line], stacks: list[Stack]) -> list[list[Line]]:
     best, best_score = None, float("-inf")
     for combo in combinations(cuts, k - 1):
         bounds = [0, *combo, len(body)]
-        parts = [body[a:b] for a, b in zip(bounds, bounds[1:])]
+        parts = [body[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         if any(not any(line.role == "para" for line in part) for part in parts):
             continue
-        score = sum(_opening_score(part, stack) for part, stack in zip(parts, stacks))
+        score = sum(_opening_score(part, stack) for part, stack in zip(parts, stacks, strict=True))
         if score > best_score:
             best, best_score = parts, score
     if best is None:

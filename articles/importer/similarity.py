@@ -5,7 +5,7 @@ from .chars import is_cjk
 
 def bigrams(text: str) -> set[str]:
     chars = [ch for ch in text if is_cjk(ch) or ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
 
 
 def overlap(reference: str, text: str) -> float:

@@ -311,7 +311,7 @@ def seed(apps, schema_editor):
     rows = {w.word: w for w in VocabularyWord.objects.filter(word__in=list(kinds))}
     ours = {w for w in kinds if w not in existing or existing[w].source == "seed"}
     changed = []
-    for name, kind, variants, cues in topics:
+    for name, kind, variants, _cues in topics:
         topic = rows[name]
         if name in ours:
             topic.kind, topic.is_topic, topic.preferred = kinds[name], kind != "word", None
@@ -323,7 +323,7 @@ def seed(apps, schema_editor):
                 changed.append(row)
     VocabularyWord.objects.bulk_update(changed, ["kind", "is_topic", "preferred"])
     # A seeded word that became a variant takes its own synonyms along (基层治理's, into 社区治理).
-    for name, kind, variants, cues in topics:
+    for name, _kind, variants, _cues in topics:
         VocabularyWord.objects.filter(preferred__word__in=[v for v in variants if v in ours]).update(
             preferred=rows[name])
     TopicCue.objects.bulk_create([TopicCue(topic=rows[name], word=cue, source="seed")

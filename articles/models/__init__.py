@@ -1,5 +1,14 @@
 from .article import NEWEST_FIRST, Article, ArticleQuerySet, ArticleStatus, ArticleWarning, Tag, TaggedArticle
-from .intel import ArticleKeyword, Mention, Person, TagFeedback, TagSuggestion, TermStat, TopicCue, VocabularyWord
+from .intel import (
+    ArticleKeyword,
+    Mention,
+    Person,
+    TagFeedback,
+    TagSuggestion,
+    TermStat,
+    TopicCue,
+    VocabularyWord,
+)
 from .publication import Issue, IssueQuerySet, Publication
 from .search import SearchEntry
 from .site import ContentVersion

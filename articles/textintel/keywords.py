@@ -38,7 +38,7 @@ def general_idf() -> tuple[dict[str, float], float]:
 
     path = Path(find_spec("jieba").origin).parent / "analyse" / "idf.txt"
     fields = path.read_text(encoding="utf-8").split()  # "word value" lines; no word holds a space
-    table = dict(zip(fields[0::2], map(float, fields[1::2])))
+    table = dict(zip(fields[0::2], map(float, fields[1::2]), strict=True))
     median = sorted(table.values())[len(table) // 2]
     return table, median
 

@@ -3,8 +3,8 @@ editors decided about tags. Built once per vocabulary version, shared by every a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from . import tag_rules
 

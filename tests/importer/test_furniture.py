@@ -3,7 +3,16 @@
 import datetime as dt
 
 from articles.importer import parse_text
-from articles.importer.furniture import is_boilerplate, masthead_date
+from articles.importer.furniture import is_boilerplate
+from articles.importer.furniture.dates import printed_date
+from articles.importer.furniture.masthead import is_date_line
+from articles.importer.furniture.running import jumps_in, running_page
+
+
+def masthead_date(text):
+    """The date a masthead line prints, if the line is a date line."""
+    found = printed_date(text) if is_date_line(text) else None
+    return found[:2] if found else None
 
 BODY = """
 青枫镇召开居民区工作会议
@@ -81,3 +90,42 @@ def test_boilerplate_and_masthead_never_reach_the_articles():
     issue = parse_text(text)
     everything = str(issue.to_json()["articles"])
     assert "二维码" not in everything and "社 / 区" not in everything and "2024年3月27日" not in everything
+
+
+def test_dotted_and_month_only_mastheads_are_read_with_their_precision():
+    assert masthead_date("2024.03.15 星期五") == (dt.date(2024, 3, 15), "day")
+    assert masthead_date("第 5 期 2024年3月") == (dt.date(2024, 3, 1), "month")
+    meta = parse_text("第 5 期 2024年3月\n" + BODY).meta
+    assert (meta.date, meta.date_precision, meta.number) == (dt.date(2024, 3, 1), "month", 5)
+
+
+def test_a_month_only_masthead_is_not_made_a_day_by_a_date_in_an_article():
+    assert parse_text("2024年3月刊\n" + BODY).meta.date_precision == "month"
+
+
+def test_the_running_number_since_the_first_issue_wins_over_the_number_in_the_year():
+    meta = parse_text("第 2 期 2024年10月\n总第256期 本期4版\n" + BODY).meta
+    assert meta.number == 256
+
+
+def test_running_heads_and_feet_name_their_page():
+    assert running_page("2 要闻 2024年3月15日 责任编辑：顾文") == 2
+    assert running_page("第3版") == 3
+    assert running_page("第 3 版 文化") == 3
+    assert running_page("2024.03.15 要闻 03") == 3
+    assert running_page("青枫社区报 2024年3月15日 第3版", ("青枫社区报",)) == 3
+    assert running_page("3 居民们说，很好") is None
+    assert running_page("第3期") is None
+
+
+def test_jump_lines_say_where_a_story_goes_on_or_comes_from():
+    assert jumps_in("落实到位。（下转第3版）") == [("out", 3, (5, 12))]
+    assert [j[:2] for j in jumps_in("（上接第1版）青枫镇召开工作会议")] == [("in", 1)]
+    assert [j[:2] for j in jumps_in("下转第3版")] == [("out", 3)]
+
+
+def test_a_running_head_between_the_lines_of_a_sentence_is_taken_out_and_the_sentence_rejoined():
+    text = ("青枫镇召开居民区工作会议\n\n3月15日，青枫镇召开居民区工作会议，部署今年\n\n"
+            "2 要闻 2024年3月15日 责任编辑：顾文\n\n的重点工作。镇党委书记杜明远出席会议。\n")
+    issue = parse_text(text)
+    assert [b.text for b in issue.articles[0].blocks] == ["3月15日，青枫镇召开居民区工作会议，部署今年的重点工作。镇党委书记杜明远出席会议。"]

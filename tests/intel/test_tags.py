@@ -5,7 +5,13 @@ import pytest
 from articles.textintel import segmenter, tag_rules
 from articles.textintel.lexicon import build_lexicon, seed_lexicon
 from articles.textintel.tags import read_article, suggest, suggest_tags
-from articles.textintel.vocabulary import check_topics, parse_topics, seed_topics, seed_words, tokenizer_entries
+from articles.textintel.vocabulary import (
+    check_topics,
+    parse_topics,
+    seed_topics,
+    seed_words,
+    tokenizer_entries,
+)
 
 GARBAGE = ("垃圾分类 从“新时尚”到“好习惯” 青枫镇开展垃圾分类实效评估",
            "近日，青枫镇对二十八个居民区的垃圾分类实效进行评估。评估组检查了定时定点投放和湿垃圾分出量。\n\n"

@@ -60,7 +60,7 @@ def test_a_rejection_in_one_article_lowers_the_topic_across_the_archive_from_the
         scores.append(suggestion.score)
         intel.suggestion_decide(suggestion=suggestion, accept=False, user=editor)
     assert len(scores) >= 2
-    assert all(later < earlier for earlier, later in zip(scores, scores[1:]))  # each rejection counts
+    assert all(later < earlier for earlier, later in zip(scores, scores[1:], strict=False))  # each rejection counts
     assert suggestion is None  # rejected in a few articles: no longer suggested in the next
 
 

@@ -151,7 +151,7 @@ class Composer:
             if rest:
                 deferred.append((position, article, rest, page))
             expected_articles.append(self.expected_article(article, page))
-        for position, article, rest, page in deferred:
+        for _position, article, rest, page in deferred:
             self.new_page()
             self.resume(article, rest, page)
             self.kinds.add("jump")

@@ -31,6 +31,10 @@ def printed_variant(rng: random.Random, article: CleanArticle, *, drop_stack: bo
     elif roll < 0.32 and out.kicker:
         title = f"{out.kicker}{rng.choice(['，', '！', ' ', '——'])}{title}"
         out = replace(out, kicker=None)
+    elif roll < 0.44 and out.subtitle:
+        # The stack printed as one line: 秋风送爽邻里情浓，桥西社区的“邻里节”热热闹闹办了一条街
+        title = f"{title}{rng.choice(['，', '，', '！', ' ', '：'])}{out.subtitle}"
+        out = replace(out, subtitle=None)
     elif roll < 0.38 and title[-1] not in "！？…":
         title += rng.choice(["！", "？", "~", "……"])
     if len(title) <= MAX_TITLE:

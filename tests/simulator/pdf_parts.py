@@ -70,7 +70,7 @@ class Stack(Flowable):
 
     def draw(self):
         y = self.height
-        for part, (h, before, after) in zip(self.parts, self.sizes):
+        for part, (h, before, after) in zip(self.parts, self.sizes, strict=True):
             y -= before + h
             part.drawOn(self.canv, 0, y)
             y -= after

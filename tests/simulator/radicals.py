@@ -11,7 +11,7 @@ TO_RADICAL: dict[str, str] = {}
 for _cp in range(0x2F00, 0x2FD6):
     TO_RADICAL.setdefault(unicodedata.normalize("NFKC", chr(_cp)), chr(_cp))
 for _radical, _ideograph in zip("⻓⻔⻛⺠⻅⻋⻢⻜⻬⻩⻉⻙⻚⻝⻥⻦⻨⻮⻰⻳⻄⺟⻆⻘⻣⻤",
-                                "长门风民见车马飞齐黄贝韦页食鱼鸟麦齿龙龟西母角青骨鬼"):
+                                "长门风民见车马飞齐黄贝韦页食鱼鸟麦齿龙龟西母角青骨鬼", strict=True):
     TO_RADICAL[_ideograph] = _radical
 
 

@@ -158,7 +158,7 @@ class Renderer:
         result: list[tuple[int, str, str]] = []
         i = 0
         while i < len(out):
-            gap, line, role = out[i]
+            _, line, role = out[i]
             following = out[i + 1] if i + 1 < len(out) else None
             if (role == "caption" and following and following[2] in ("para", "para_cont")
                     and self.rng.random() < 0.6):
@@ -183,14 +183,14 @@ class Renderer:
                 half = len(run) // 2
                 left, right = run[:half], run[half:]
                 merged = []
-                for a, b in zip(left, right):
+                for a, b in zip(left, right, strict=False):
                     merged.extend([a, (0, b[1], b[2])])
                 merged.extend(left[len(right):] + right[len(left):])
                 result.extend(merged)
                 i = j
                 continue
             result.append(out[i])
-            i += 1 if j == i else 1
+            i += 1
         return result
 
 

@@ -50,7 +50,7 @@ def score_issue(gold: dict, pred: dict | None) -> dict[str, float]:
     for g in gold_articles:
         title, gs = norm(g["title"]), sentences(g["blocks"])
         best, best_f = None, 0.0
-        for i, p in enumerate(pred_articles):
+        for i in range(len(pred_articles)):
             if i in used or title not in pred_headlines[i]:
                 continue
             score = f1(gs, pred_sentences[i])

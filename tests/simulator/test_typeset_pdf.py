@@ -105,7 +105,7 @@ def test_the_expected_json_is_well_formed(issues):
             assert meta["date"].endswith("-01")
         assert isinstance(meta["number"], int) and meta["editorial_board"] and "@" in meta["email"]
         assert [a["title"] for a in expected["articles"]] == [a.title for a in articles]
-        for got, clean in zip(expected["articles"], articles):
+        for got, clean in zip(expected["articles"], articles, strict=True):
             assert got["blocks"] == clean.blocks and got["captions"] == clean.captions
             assert (got["column"], got["kicker"], got["subtitle"], got["byline"]) == \
                    (clean.column, clean.kicker, clean.subtitle, clean.byline)

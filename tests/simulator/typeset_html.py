@@ -90,7 +90,7 @@ def _body(articles, layout, rng, notice_pool, printed) -> tuple[str, list[str]]:
             blocks.append(f'<div class="cols">{"".join(run)}</div>')
             run.clear()
 
-    for owner, article in enumerate(articles):
+    for article in articles:
         paragraphs = [b for b in article.blocks if b["type"] == "paragraph"]
         look = article_style(rng, layout, article, len(paragraphs))
         html = _article(article, look, layout, rng, printed)

@@ -27,7 +27,7 @@ from .masthead import (
 )
 from .running import jumps_in, lone_page_number, running_page
 
-__all__ = ["Furniture", "take_furniture", "is_boilerplate", "is_masthead_line", "printed_date"]
+__all__ = ["Furniture", "is_boilerplate", "is_masthead_line", "printed_date", "take_furniture"]
 
 # The masthead stands in the first lines of page 1; past these it is not looked for.
 MASTHEAD_ZONE_LINES = 16
@@ -54,7 +54,7 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
     content: list[Line] = []
     pages: list[int | None] = []
     out = Furniture(content, pages)
-    page, header_seen = 1, False
+    page = 1
     has_page_breaks = any(line.page_break for line in lines)
     since_break = 0
     pending_in = False
@@ -89,7 +89,7 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
             # without them, a head names the page of the lines that follow it.
             if not has_page_breaks or since_break <= HEAD_LINES_AFTER_BREAK:
                 page = header
-            header_seen = out.paged = True
+            out.paged = True
             if found := printed_date(text):
                 out.header_dates.append(found[0])
             line.role = "running"

@@ -52,7 +52,7 @@ def parse_pdf(data: bytes, *, source: str, sha256: str | None = None) -> ParsedI
     keep = [i for i, role in enumerate(roles) if role not in FURNITURE_ROLES]
     issue = ParsedIssue(source=source, sha256=sha256 or hashlib.sha256(data).hexdigest(), encoding="pdf",
                         text=text, meta=meta)
-    issue.pages = [PdfPage(index=p.index, width=p.width, height=p.height) for p in pages]
+    issue.pages = [PdfPage(index=p.index, width=p.width, height=p.height, number=printed[p.index]) for p in pages]
     renumber = {old: new for new, old in enumerate(keep)}
     issue = build_issue(issue, [kept[i] for i in keep], [roles[i] for i in keep],
                         pages=[content_pages[i] for i in keep],
@@ -77,7 +77,7 @@ def _read(data: bytes) -> list[PageText]:
     document.close()
     try:
         return read_pages(data)
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a malformed file
+    except Exception as exc:
         raise SourceError("broken", f"这份 PDF 的内容无法读取（{type(exc).__name__}）") from exc
 
 

@@ -32,7 +32,7 @@ def read_conventions(lines: list[Line], labels: list[str]) -> Conventions:
     before: dict[str, Counter] = {r: Counter() for r in ROLES}
     after: dict[str, Counter] = {r: Counter() for r in ROLES}
     lengths: dict[str, list[int]] = {r: [] for r in ROLES}
-    for i, (line, label) in enumerate(zip(lines, labels)):
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if label not in before:
             continue
         before[label][min(line.gap, 4)] += 1
@@ -56,7 +56,7 @@ def with_conventions(lines: list[Line], features: list[list[str]], labels: list[
     habits = read_conventions(lines, labels)
     n = len(lines)
     out = []
-    for i, (line, f) in enumerate(zip(lines, features)):
+    for i, (line, f) in enumerate(zip(lines, features, strict=True)):
         extra = [f"p1={labels[i]}", f"p1-={labels[i - 1] if i else 'start'}",
                  f"p1+={labels[i + 1] if i + 1 < n else 'end'}"]
         gap_before = min(line.gap, 4)

@@ -19,6 +19,8 @@ from . import words
 CLOSERS = "”’）》」』】)\"'"
 SENTENCE_END = "。！？!?…；;"
 BOUND_START = set("的地得了着过们性化度者等之与及而且则其所于被把吗呢吧啊")
+# No headline, caption or sentence ends on these: a line that does was cut by the column.
+OPEN_ENDINGS = set("的地得和与及或在对向从由以把被将为是让使给并而且")
 # Length buckets (characters): captions and labels are short, headlines 8-45, paragraphs longer.
 LENGTH_EDGES = (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 38, 45, 60, 100)
 # Neighbouring lines' words a headline shares with its own story: this many characters ahead.
@@ -97,9 +99,15 @@ def start_class(text: str) -> str:
     return "cjk" if is_cjk(first) else "other"
 
 
+CJK_RUN_RE = re.compile("[\u3400-\u9fff]{2,}")
+
+
 def bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    """Pairs of Chinese characters side by side: the unit of words that survives any cut."""
+    out: set[str] = set()
+    for run in CJK_RUN_RE.findall(text):
+        out.update(run[k:k + 2] for k in range(len(run) - 1))
+    return out
 
 
 def issue_context(lines: list[Line]) -> Context:
@@ -138,18 +146,34 @@ def _stacked(lines: list[Line]) -> bool:
 
 
 def _column_widths(lines: list[Line]) -> list[float | None]:
-    """The width of the column around each line: the commonest width of its neighbours."""
-    rounded = [round(line.width * 2) / 2 for line in lines]
+    """The width of the column around each line: the commonest width of its neighbours.
+
+    Full lines of a column share its width, give or take half a character (a mark hung at the
+    line's end); the window slides along the lines, so each line costs the same.
+    """
+    halves = [round(line.width * 2) for line in lines]  # widths in half characters
+    window: Counter[int] = Counter()
+    n = len(lines)
     out: list[float | None] = []
-    for i in range(len(lines)):
-        window = Counter(w for w in rounded[max(0, i - WINDOW):i + WINDOW + 1] if w >= 6)
+    low = high = 0  # the window is halves[low:high]
+    for i in range(n):
+        while high < min(n, i + WINDOW + 1):
+            if halves[high] >= 12:
+                window[halves[high]] += 1
+            high += 1
+        while low < max(0, i - WINDOW):
+            if halves[low] >= 12:
+                window[halves[low]] -= 1
+                if not window[halves[low]]:
+                    del window[halves[low]]
+            low += 1
         if not window:
             out.append(None)
             continue
-        # Full lines of a column share its width (a hung mark makes one half a character wider).
-        best = max(window, key=lambda w: (window[w] + window.get(w - 0.5, 0) + window.get(w + 0.5, 0), w))
-        support = window[best] + window.get(best - 0.5, 0) + window.get(best + 0.5, 0)
-        out.append(max(w for w in (best - 0.5, best, best + 0.5) if window.get(w)) if support >= 3 else None)
+        best = max(window, key=lambda w: (window[w] + window.get(w - 1, 0) + window.get(w + 1, 0), w))
+        support = window[best] + window.get(best - 1, 0) + window.get(best + 1, 0)
+        widest = max(w for w in (best - 1, best, best + 1) if window.get(w))
+        out.append(widest / 2 if support >= 3 else None)
     return out
 
 
@@ -170,6 +194,14 @@ def _relative_width(width: float, column: float | None) -> str:
     if ratio >= 0.4:
         return "half"
     return "short"
+
+
+def _runs_on(before: str, after: str) -> bool:
+    from ..chars import joins_across
+
+    if not before or not after or before[-1] in SENTENCE_END:
+        return False
+    return joins_across(before, after)
 
 
 def ends_open(text: str) -> bool:
@@ -205,6 +237,10 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
     shapes = [_shape(t, lengths[i], ends[i]) for i, t in enumerate(texts)]
+    # A word cut by the line's end goes on in the next line (or the one after a caption): the
+    # two are one sentence, whatever else the line looks like.
+    runs_on = [_runs_on(texts[i], texts[i + 1]) if i + 1 < n else False for i in range(n)]
+    runs_on_past = [_runs_on(texts[i], texts[i + 2]) if i + 2 < n else False for i in range(n)]
     lead_date = [bool(words.LEAD_DATE_RE.search(t[:LEAD_CHARS])) for t in texts]
     lead_place = [bool(words.LEAD_PLACE_RE.search(t[:LEAD_CHARS])) for t in texts]
     concluding = [bool(words.CONCLUSION_RE.match(t)) for t in texts]
@@ -212,7 +248,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     typical_short = short_lengths[len(short_lengths) // 2] if short_lengths else 0
     grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
     heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
-    tails = [bigrams(t[-CONTEXT_CHARS:]) for t in texts]
+    tails = [heads[i] if len(t) <= CONTEXT_CHARS else bigrams(t[-CONTEXT_CHARS:]) for i, t in enumerate(texts)]
     common = _common_words(heads)
     if common:
         grams = [g - common if g is not None else None for g in grams]
@@ -281,6 +317,16 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
                 f.append("same-width-as-prev")
             if i + 1 < n and abs(lines[i + 1].width - line.width) <= SAME_WIDTH and ends[i] in ("cjk", "digit", "close"):
                 f.append("same-width-as-next")
+        if runs_on[i]:
+            f.append("runs-on")
+        if runs_on_past[i]:
+            f.append("runs-on-past-next")
+        if i and runs_on[i - 1]:
+            f.append("run-on-from-prev")
+        if i >= 2 and runs_on_past[i - 2]:
+            f.append("run-on-from-before-prev")
+        if t[-1] in OPEN_ENDINGS:
+            f.append("open-ending")
         if i and i + 1 < n:
             f.append(f"cut={ends[i - 1]}|{starts[i + 1]}")
             f.append(f"GnG={gaps[i]}|{gaps[i + 1]}")

@@ -1,0 +1,60 @@
+"""A paragraph's printed lines joined back where nothing else can be meant.
+
+Extractors that return a line per printed line cut every paragraph into lines as wide as its
+column. A line that fills its column and is followed, with no blank line, by another that fills
+it too or that ends the sentence, goes on with it: they are joined before the role model reads
+them. Anything less clear (a short line, an indented one, a line after a sentence's end that may
+open a paragraph) is left for the role model to weigh.
+"""
+
+from __future__ import annotations
+
+from .lines import Line
+
+# Within this many em of its column's width a line fills it.
+FULL_SLACK = 1.0
+# A line this much narrower than its column after a full stop is a paragraph's indented first line.
+INDENT_DEFICIT = (1.5, 2.6)
+ENDS_SENTENCE = "。！？!?；;…”’）)"
+
+
+def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
+    out: list[Line] = []
+    tail_width = 0.0
+    for line, column in zip(lines, widths, strict=True):
+        width = line.width
+        previous = out[-1] if out else None
+        if previous is not None and column and _goes_on(previous, tail_width, line, width, column):
+            previous.text = _joined(previous.text, line.text)
+            previous.notes["last_number"] = line.number
+            previous.notes["wrapped_lines"] = previous.notes.get("wrapped_lines", 1) + 1
+            tail_width = width
+            continue
+        out.append(line)
+        tail_width = width
+    return out
+
+
+def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column: float) -> bool:
+    if line.gap or line.page_break or line.level or line.ornament or line.indent >= 2 or previous.level:
+        return False
+    fills = column - FULL_SLACK <= tail_width <= column + FULL_SLACK
+    # A paragraph's first line, indented (the indent lost by the extractor), with prose in it.
+    opens = ("wrapped_lines" not in previous.notes and INDENT_DEFICIT[0] <= column - tail_width <= INDENT_DEFICIT[1]
+             and any(mark in previous.text for mark in "，、；"))
+    if not (fills or opens):
+        return False  # the line before does not fill the column: it may end a paragraph
+    text = line.text
+    full = column - FULL_SLACK <= width <= column + FULL_SLACK
+    ends = text[-1] in ENDS_SENTENCE
+    if not (full or ends):
+        return False  # short and open: a headline, a caption or a cut
+    if previous.text[-1] in ENDS_SENTENCE and INDENT_DEFICIT[0] <= column - width <= INDENT_DEFICIT[1]:
+        return False  # after a full stop, a line short of its column by an indent opens a paragraph
+    return True
+
+
+def _joined(first: str, second: str) -> str:
+    if first[-1].isascii() and first[-1].isalpha() and second[0].isascii() and second[0].isalpha():
+        return f"{first} {second}"
+    return first + second

@@ -1,0 +1,89 @@
+"""Text as the common PDF extractors return it: radicals, a line per printed line, columns read
+across, captions glued to body lines. Each stage alone, on text written for the case."""
+
+from django.test import SimpleTestCase
+
+from articles.importer.columns import reorder_columns, split_joined
+from articles.importer.fold import fold_ideographs
+from articles.importer.inline import split_glued
+from articles.importer.lines import split_lines
+from articles.importer.unwrap import join_wrapped
+
+PARAGRAPH = ("3月15日，青枫镇召开2024年居民区工作会议，总结去年工作，部署今年的重点任务。镇党委书记杜明远出席会议"
+             "并讲话，镇长沈佳琪主持会议。")
+
+
+def wrapped(text, width, indent=0):
+    """Text set in a column `width` characters wide, as a typesetter breaks it."""
+    from tests.simulator.render import wrap
+
+    return wrap(text, width, first_indent=indent)
+
+
+class FoldTests(SimpleTestCase):
+    def test_kangxi_radicals_and_radical_supplement_characters_become_ideographs(self):
+        text, count = fold_ideographs("⽇⽉同辉，⻓⻔⻛⺠")
+        self.assertEqual(text, "日月同辉，长门风民")
+        self.assertEqual(count, 6)
+
+    def test_ordinary_text_is_untouched_and_counts_nothing(self):
+        self.assertEqual(fold_ideographs("日月同辉"), ("日月同辉", 0))
+
+
+class UnwrapTests(SimpleTestCase):
+    def test_the_lines_of_a_paragraph_set_in_a_column_are_joined_back(self):
+        printed = wrapped(PARAGRAPH, 18, indent=2)
+        lines = split_lines("\n".join(printed))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertEqual([line.text for line in joined], [PARAGRAPH])
+
+    def test_a_short_headline_after_a_full_line_is_not_joined_to_it(self):
+        printed = wrapped(PARAGRAPH[:54], 18) + ["青枫镇开展防汛演练"] + wrapped(PARAGRAPH, 18)
+        lines = split_lines("\n".join(printed))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertIn("青枫镇开展防汛演练", [line.text for line in joined])
+
+    def test_an_indented_first_line_after_a_full_stop_opens_a_new_paragraph(self):
+        first = wrapped("镇党委书记杜明远出席会议并讲话，要求各居民区抓好落实，确保年度目标完成。", 18)
+        second = wrapped(PARAGRAPH, 18, indent=2)
+        lines = split_lines("\n".join(first + second))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertEqual(len(joined), 2)
+
+
+class ColumnTests(SimpleTestCase):
+    def test_two_columns_read_across_are_put_back_one_after_the_other(self):
+        left = wrapped("居民区党总支书记周丽萍介绍，居民区组建了三十人的志愿者队伍，每天早晚在投放点值守，现在大多数居民已经养成了分类的习惯，"
+                       "湿垃圾分出量比去年同期增长百分之八。", 16)
+        right = wrapped("镇长沈佳琪表示，青枫镇将继续坚持能加尽加、愿加快加，力争全年完成六十台加装电梯，让更多老人实现一键到家，"
+                        "各居民区要做好意见征询和协调工作。", 16)
+        across = [line for pair in zip(left, right, strict=False) for line in pair]
+        lines = split_lines("\n".join(across))
+        ordered, reordered, _ = reorder_columns(lines)
+        self.assertEqual(reordered, 1)
+        self.assertEqual([line.text for line in ordered], left[:len(right)] + right[:len(left)])
+
+    def test_lines_in_order_stay_in_order(self):
+        printed = wrapped(PARAGRAPH * 2, 16)
+        lines = split_lines("\n".join(printed))
+        ordered, reordered, _ = reorder_columns(lines)
+        self.assertEqual((reordered, [line.text for line in ordered]), (0, printed))
+
+    def test_two_column_lines_on_one_baseline_are_cut_at_the_space_between(self):
+        lines = split_lines("上分别布置了进博会期间安全生产、消防 镇人大代表十二人参加了这次活动。")
+        split = split_joined(lines, [16.0])
+        self.assertEqual([line.text for line in split], ["上分别布置了进博会期间安全生产、消防", "镇人大代表十二人参加了这次活动。"])
+
+
+class GluedCaptionTests(SimpleTestCase):
+    def test_a_side_caption_and_its_credit_read_into_a_body_line_are_cut_off(self):
+        lines = split_lines("居民代表发言通讯员摄活动开始前，志愿者们早早来到现场")
+        pieces = split_glued(lines, [16.0])
+        self.assertEqual([p.text for p in pieces], ["居民代表发言", "活动开始前，志愿者们早早来到现场"])
+        self.assertEqual(pieces[0].notes["credit"], "通讯员摄")
+
+    def test_a_caption_behind_its_ornament_at_a_line_end_is_cut_off(self):
+        lines = split_lines("还有夫妻、父子一起上岗。 ▲志愿者在小区门口为居民测温")
+        pieces = split_glued(lines, [16.0])
+        self.assertEqual([(p.text, p.ornament) for p in pieces],
+                         [("还有夫妻、父子一起上岗。", ""), ("志愿者在小区门口为居民测温", "▲")])
