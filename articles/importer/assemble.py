@@ -101,11 +101,11 @@ def build_body(draft: Draft) -> Body:
         last = body.paras[-1] if body.paras else None
         if role == "para_cont" and last is not None and last.kind == "paragraph" and not last.hard:
             if interrupted or line.gap:
-                last.text = join_fragments(last.text, text)
-                body.joins += 0 if last.complete else 1
+                # Across a break only an unfinished sentence says the paragraph goes on.
+                _append_paragraph(body, Para("paragraph", text, [line]))
             else:
                 last.text = join_wrapped(last.text, text)
-            last.lines.append(line)
+                last.lines.append(line)
         else:
             _append_paragraph(body, Para("paragraph", text, [line]))
         interrupted = False

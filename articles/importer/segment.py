@@ -8,13 +8,14 @@ title repeated) is put back together in order.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from .chars import ends_sentence
 from .lines import Line
 from .roles import HEADLINE_ROLES
-from .similarity import overlap
+from .similarity import bigrams, overlap
 
 # A continued story's repeated title shares at least this much with the title it repeats.
 REPEATED_TITLE_OVERLAP = 0.6
@@ -220,9 +221,11 @@ def _opening_score(part: list[Line], stack: Stack) -> float:
 def _put_back_continued(drafts: list[Draft]) -> list[Draft]:
     """A story's later part goes back into it: after a 上接, or under its repeated title."""
     out: list[Draft] = []
+    titles = _TitleIndex()
     for draft in drafts:
-        target = _continued_story(draft, out)
+        target = _continued_story(draft, out, titles)
         if target is None:
+            titles.add(draft)
             out.append(draft)
             continue
         target.body.extend(draft.body)
@@ -231,13 +234,42 @@ def _put_back_continued(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _continued_story(draft: Draft, earlier: list[Draft]) -> Draft | None:
+class _TitleIndex:
+    """The titles seen so far by their bigrams, so a repeated title is found without comparing
+    each title with every earlier one (an archive-sized file holds thousands)."""
+
+    def __init__(self):
+        self.drafts: list[Draft] = []
+        self.by_bigram: dict[str, list[int]] = {}
+
+    def add(self, draft: Draft) -> None:
+        title = draft.stack.title_text
+        if not title:
+            return
+        self.drafts.append(draft)
+        for gram in bigrams(title):
+            self.by_bigram.setdefault(gram, []).append(len(self.drafts) - 1)
+
+    def best(self, title: str) -> tuple[float, Draft] | None:
+        grams = bigrams(title)
+        if not grams:
+            return None
+        shared: Counter = Counter()
+        for gram in grams:
+            shared.update(self.by_bigram.get(gram, ()))
+        if not shared:
+            return None
+        # The highest share wins; of equal shares the earliest title.
+        index, count = max(shared.items(), key=lambda item: (item[1], -item[0]))
+        return count / len(grams), self.drafts[index]
+
+
+def _continued_story(draft: Draft, earlier: list[Draft], titles: _TitleIndex) -> Draft | None:
     title = draft.stack.title_text
     if title:
-        scored = [(overlap(title, d.stack.title_text), d) for d in earlier if d.stack.title_text]
-        scored = [(s, d) for s, d in scored if s >= REPEATED_TITLE_OVERLAP]
-        if scored and (draft.continues or max(scored, key=lambda sd: sd[0])[0] >= 0.95):
-            return max(scored, key=lambda sd: sd[0])[1]
+        found = titles.best(title)
+        if found and found[0] >= REPEATED_TITLE_OVERLAP and (draft.continues or found[0] >= 0.95):
+            return found[1]
     if draft.continues:
         waiting = [d for d in earlier if d.jumps_out]
         if waiting and not title:

@@ -46,13 +46,21 @@ def test_an_empty_file_is_refused(data):
     assert "空" in info.value.message
 
 
-@pytest.mark.parametrize("data,word", [(b"%PDF-1.7\n...", "PDF"), (b"PK\x03\x04rest", "docx"),
-                                       (b"\x89PNG\r\n\x1a\n", "PNG")])
+@pytest.mark.parametrize("data,word", [(b"PK\x03\x04rest", "docx"), (b"\x89PNG\r\n\x1a\n", "PNG")])
 def test_a_document_or_picture_is_refused_with_its_kind_named(data, word):
     with pytest.raises(SourceError) as info:
         decode_source(data)
     assert info.value.reason == "binary"
     assert word in info.value.message
+
+
+def test_a_pdf_is_read_as_a_pdf_and_a_cut_off_one_is_refused_as_broken():
+    from articles.importer import parse_issue
+
+    with pytest.raises(SourceError) as info:
+        parse_issue(b"%PDF-1.7\n...", source="cut.pdf")
+    assert info.value.reason == "broken"
+    assert "PDF" in info.value.message
 
 
 def test_random_bytes_are_refused_as_binary():

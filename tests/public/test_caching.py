@@ -136,14 +136,14 @@ def test_a_renamed_tag_shows_at_once_on_every_cached_page(page_cache, superuser_
 
 def test_merged_tags_show_at_once(page_cache, client):
     from articles.models import VocabularyWord
-    from articles.services import intel
+    from articles.services import topics
 
     article = make_article(title="加装电梯进展")
     article.tags.add("加梯")
     assert "加梯" in client.get(article.get_absolute_url()).content.decode()
     synonym, _ = VocabularyWord.objects.get_or_create(word="加梯")
     preferred, _ = VocabularyWord.objects.get_or_create(word="加装电梯")
-    intel.vocabulary_merge(synonyms=[synonym], preferred=preferred)
+    topics.vocabulary_merge(synonyms=[synonym], preferred=preferred)
     page = client.get(article.get_absolute_url()).content.decode()
     assert ">加装电梯</a>" in page and ">加梯</a>" not in page
     assert client.get(reverse("tag-detail", args=["加梯"])).status_code == 404

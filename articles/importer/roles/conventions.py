@@ -26,13 +26,19 @@ class Conventions:
     gap_before: dict[str, int] = field(default_factory=dict)
     gap_after: dict[str, int] = field(default_factory=dict)
     length: dict[str, float] = field(default_factory=dict)
+    # What the first pass made of most lines of each markdown level: a paper marks its headlines
+    # (and its subheads) the same way throughout an issue.
+    level: dict[int, str] = field(default_factory=dict)
 
 
 def read_conventions(lines: list[Line], labels: list[str]) -> Conventions:
     before: dict[str, Counter] = {r: Counter() for r in ROLES}
     after: dict[str, Counter] = {r: Counter() for r in ROLES}
     lengths: dict[str, list[int]] = {r: [] for r in ROLES}
+    levels: dict[int, Counter] = {}
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if line.level:
+            levels.setdefault(line.level, Counter())[label.removesuffix("_cont")] += 1
         if label not in before:
             continue
         before[label][min(line.gap, 4)] += 1
@@ -47,6 +53,10 @@ def read_conventions(lines: list[Line], labels: list[str]) -> Conventions:
             out.gap_after[role] = after[role].most_common(1)[0][0]
         if len(lengths[role]) >= MIN_LINES:
             out.length[role] = median(lengths[role])
+    for level, seen in levels.items():
+        role, count = seen.most_common(1)[0]
+        if count >= MIN_LINES:
+            out.level[level] = role
     return out
 
 
@@ -73,5 +83,7 @@ def with_conventions(lines: list[Line], features: list[list[str]], labels: list[
             typical = habits.length.get(role)
             if typical and abs(len(line.text) - typical) <= LENGTH_TOLERANCE * typical:
                 extra.append(f"long-as={role}")
+        if line.level in habits.level:
+            extra.append(f"level-as={habits.level[line.level]}")
         out.append(f + extra)
     return out
