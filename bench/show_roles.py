@@ -24,7 +24,7 @@ def main() -> None:
     args = parser.parse_args()
     text, _ = decode_source(args.file.read_bytes())
     prepared = prepare(fold_ideographs(text.replace("\r\n", "\n"))[0])
-    roles = label_lines(prepared.lines, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
+    roles = label_lines(prepared.lines, form=prepared.form, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
                         pages=prepared.pages, context=prepared.context)
     for line in prepared.removed:
         print(f"{line.number:4d} [{line.role}] {line.text[:args.width]}")

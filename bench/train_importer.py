@@ -4,9 +4,9 @@
 
 Renders the project's own clean texts (the papers not held out for the benchmark) into issues of
 every layout and extractor form the simulator knows, labels each line with the role it truly
-plays, and trains the two CRFs articles/importer/roles/ ships: the first pass reads each line,
-the second reads it again against the issue's own habits as the first pass saw them. The
-second pass learns from first-pass labels made by a model that never saw the issue (two halves,
+plays, and trains the CRFs articles/importer/roles/ ships, a pair for each text form (a line per
+paragraph; a line per printed line): the first pass reads each line, the second reads it again
+against the issue's own habits as the first pass saw them. The second pass learns from first-pass labels made by a model that never saw the issue (two halves,
 each labelled by a model trained on the other), so it learns how far to trust them. The same
 seed gives the same models.
 """
@@ -28,7 +28,7 @@ import pycrfsuite  # noqa: E402
 from articles.importer.decode import decode_source  # noqa: E402
 from articles.importer.fold import fold_ideographs  # noqa: E402
 from articles.importer.prepare import prepare  # noqa: E402
-from articles.importer.roles import MODEL_DIR, MODEL_FILES, ROLES  # noqa: E402
+from articles.importer.roles import FORMS, MODEL_DIR, MODEL_FILES, ROLES  # noqa: E402
 from articles.importer.roles.conventions import with_conventions  # noqa: E402
 from articles.importer.roles.features import line_features  # noqa: E402
 from tests.simulator.extracted import extracted  # noqa: E402
@@ -50,7 +50,7 @@ def labelled_sequence(issue):
         labels.append(role if role in ROLES else "furn")
     features = line_features(prepared.lines, prepared.context, jump_in=prepared.jump_in,
                              jump_out=prepared.jump_out, pages=prepared.pages)
-    return prepared.lines, features, labels
+    return prepared.lines, features, labels, prepared.form
 
 
 def train(sequences, path: Path) -> None:
@@ -67,35 +67,10 @@ def predict(path: Path, sequences) -> list[list[str]]:
     return [list(tagger.tag(features)) for features, _ in sequences]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--issues", type=int, default=3000)
-    parser.add_argument("--pdf-issues", type=int, default=600,
-                        help="issues typeset to PDF and read back by pypdfium2 (a line per printed line)")
-    parser.add_argument("--seed", type=int, default=20261201)
-    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the two model files")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    data, counts = [], Counter()
-    for n in range(args.issues):
-        issue = simulate(args.seed + n, shared=False, split="train")
-        if "interleaved" in issue.kinds:
-            continue  # the columns are put in order before the role model reads them
-        lines, features, labels = labelled_sequence(issue)
-        if features:
-            data.append((lines, features, labels))
-            counts.update(labels)
-    for n in range(args.pdf_issues):
-        issue = extracted(args.seed + 7_000_000 + n, tool="pypdfium2", split="train")
-        if issue is None:
-            break  # the extractor is not installed
-        lines, features, labels = labelled_sequence(issue)
-        if features:
-            data.append((lines, features, labels))
-            counts.update(labels)
-    print(f"{len(data)} issues, {sum(counts.values())} lines in {time.perf_counter() - started:.0f} s:", dict(counts))
-    started = time.perf_counter()
+def train_pair(data, out: Path, form: str) -> None:
+    """The two passes for one form. The second learns from first-pass labels made by a model that
+    never saw the issue (two halves, each labelled by a model trained on the other)."""
+    print(f"{form}: {len(data)} issues", flush=True)
     halves = [data[0::2], data[1::2]]
     first_labels: dict[int, list[str]] = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -105,10 +80,44 @@ def main() -> None:
             other = halves[1 - k]
             for offset, labels in enumerate(predict(path, [(f, y) for _, f, y in other])):
                 first_labels[(1 - k) + 2 * offset] = labels
-    train([(f, y) for _, f, y in data], args.out / MODEL_FILES["first"])
+    train([(f, y) for _, f, y in data], out / MODEL_FILES[("first", form)])
     second = [(with_conventions(lines, f, first_labels[i]), y) for i, (lines, f, y) in enumerate(data)]
-    train(second, args.out / MODEL_FILES["second"])
-    sizes = ", ".join(f"{name} {(args.out / file).stat().st_size / 1024:.0f} KB" for name, file in MODEL_FILES.items())
+    train(second, out / MODEL_FILES[("second", form)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--issues", type=int, default=3000)
+    parser.add_argument("--pdf-issues", type=int, default=600,
+                        help="issues typeset to PDF and read back by pypdfium2 (a line per printed line)")
+    parser.add_argument("--seed", type=int, default=20261201)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the model files")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    data, counts = [], Counter()
+    for n in range(args.issues):
+        issue = simulate(args.seed + n, shared=False, split="train")
+        if "interleaved" in issue.kinds:
+            continue  # the columns are put in order before the role model reads them
+        lines, features, labels, form = labelled_sequence(issue)
+        if features:
+            data.append((lines, features, labels, form))
+            counts.update(labels)
+    for n in range(args.pdf_issues):
+        issue = extracted(args.seed + 7_000_000 + n, tool="pypdfium2", split="train")
+        if issue is None:
+            break  # the extractor is not installed
+        lines, features, labels, form = labelled_sequence(issue)
+        if features:
+            data.append((lines, features, labels, form))
+            counts.update(labels)
+    print(f"{len(data)} issues, {sum(counts.values())} lines in {time.perf_counter() - started:.0f} s:", dict(counts))
+    started = time.perf_counter()
+    for form in FORMS:
+        train_pair([(lines, f, y) for lines, f, y, seen in data if seen == form], args.out, form)
+    sizes = ", ".join(f"{'/'.join(name)} {(args.out / file).stat().st_size / 1024:.0f} KB"
+                      for name, file in MODEL_FILES.items())
     print(f"trained in {time.perf_counter() - started:.0f} s -> {args.out} ({sizes})")
 
 

@@ -41,7 +41,7 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     folded_text, folded = fold_ideographs(text)
     prepared = prepare(folded_text)
-    roles = label_lines(prepared.lines, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
+    roles = label_lines(prepared.lines, form=prepared.form, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
                         pages=prepared.pages, context=prepared.context)
     issue = ParsedIssue(source=source, sha256=sha256, encoding=encoding, text=text, meta=prepared.meta)
     if folded:

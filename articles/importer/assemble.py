@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from . import notices
 from .chars import begins_mid_sentence, ends_sentence, joins_across, starts_enumeration
+from .evidence import FRAGMENT_MIN_OVERLAP, PICTURE_GAP
 from .lines import Line
 from .model import Block, Notice, ParsedArticle
 from .repair import curl_quotes, join_fragments, normalise_widths, remove_layout_spaces, repair_text
@@ -15,10 +16,6 @@ from .roles.words import BYLINE_RE
 from .segment import Draft, Stack
 from .similarity import overlap
 
-# Below this share of shared bigrams a fragment is not judged to belong to a headline.
-FRAGMENT_MIN_OVERLAP = 0.2
-# Blank lines before a fragment that mark where a picture or another story stood.
-PICTURE_GAP = 2
 CAPTION_LABEL_RE = re.compile(r"^(?:图说|图片说明|图注)\s*[:：]\s*|^[▲△]\s*")
 CAPTION_CREDIT_RE = re.compile(
     r"\s*[（(]?\s*(?:(?:本报)?(?:记者|通讯员|摄影记者|摄影|特约摄影)\s*)?(?:[\u4e00-\u9fff·]{2,4}\s*)?摄\s*[）)]?\s*$")
@@ -128,9 +125,13 @@ def _take_end_byline(body: Body) -> None:
         return
     last = paragraphs[-1]
     match = END_BYLINE_RE.search(last.text)
-    if not match or not BYLINE_RE.match(match.group(1).strip()):
+    # The byline as printed, its spaces kept (记者 张三 / 文 司徒雅 图 詹立凡): the paragraph's
+    # text has lost them with the column-wrap spaces.
+    printed = END_BYLINE_RE.search("".join(line.text for line in last.lines))
+    byline = (printed or match).group(1).strip() if match else ""
+    if not match or not BYLINE_RE.match(byline):
         return
-    body.byline = body.byline or re.sub(r"\s+", " ", match.group(1).strip())
+    body.byline = body.byline or re.sub(r"\s+", " ", byline)
     last.text = last.text[:match.start()].rstrip()
     if not last.text:
         body.paras.remove(last)
@@ -292,6 +293,9 @@ def _title_and_subtitle(stack: Stack) -> tuple[str, str | None]:
     """`虹桥镇召开2020年年中工作会议 进一步明确下半年工作重点`: one printed line, title and subtitle."""
     title = repair_text("".join(_joinable(stack.title)), headline=True)
     subtitle = _headline_text(stack.subtitle)
+    if subtitle:
+        # ——副题: the dash that introduces a subtitle is the printer's, not the subtitle's.
+        subtitle = re.sub(r"^[—─－-]{1,2}\s*", "", subtitle) or None
     if subtitle is None and not stack.kicker:
         parts = title.split(" ")
         if len(parts) == 2 and all(len(p) >= 8 for p in parts):

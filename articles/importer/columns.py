@@ -13,23 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .evidence import DOES_NOT, DOUBT_AT, MAX_JOINED, MIN_RUN, MIN_WIDTH, REORDER_AT, RUNS_ACROSS
 from .lines import Line
 
-# Lines in a run of alternating columns are at least this wide (em): body lines, not headlines.
-MIN_WIDTH = 7.0
-MIN_RUN = 4
-MAX_JOINED = 120  # two column lines side by side are never longer
 # Two columns' lines joined on one baseline: two pieces of this many characters around spaces.
 JOINED_RE = re.compile(r"^(\S.{5,}?\S)[ \u3000]{1,6}(\S.{5,}\S)$")
-# How much a word running across a line end says that the two lines go on one from the other:
-# between two lines of one paragraph a dictionary word runs across 38 % of line ends; between two
-# unrelated lines 2 % (measured on the project's own texts set in columns of 14 to 22 characters).
-RUNS_ACROSS = 2.9  # log(0.38 / 0.02)
-DOES_NOT = -0.46  # log(0.62 / 0.98)
-# Evidence (a sum of the above) for the alternate reading over the reading as extracted: enough to
-# put a run back in order; or enough to doubt the extracted order, not to change it.
-REORDER_AT = 5.0
-DOUBT_AT = 2.0
+
+
 def _crosses(before: str, after: str) -> int:
     """Does a dictionary word run across the end of `before` into `after`?"""
     from .chars import joins_across

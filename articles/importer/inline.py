@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .evidence import MIN_BODY_AFTER, MIN_CAPTION, WIDER_BY
 from .lines import Line
 
 # A photo credit inside a line: 通讯员摄, 记者 王芳 摄, 王芳 摄 (a name, then 摄, then more text).
@@ -21,11 +22,6 @@ GLUED_CREDIT_RE = re.compile(
 )
 # A caption's ornament after a space in the middle of a line.
 GLUED_ORNAMENT_RE = re.compile(r"\s+([▲△■◆●►])\s*(?=\S)")
-# Body text runs at least this many characters after the credit, else the line is a caption alone.
-MIN_BODY_AFTER = 4
-MIN_CAPTION = 2
-# A glued line is this much wider than its column (em).
-WIDER_BY = 1.5
 
 
 def split_glued(lines: list[Line], widths: list[float | None]) -> list[Line]:

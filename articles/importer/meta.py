@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from . import notices
 from .dates import event_dates, infer_issue_date
+from .evidence import DATE_SPREAD_DAYS, TOWN_DOMINANCE, TOWN_MIN_MENTIONS
 from .model import ParsedIssue
 from .places import district_from_text, town_counts, town_from_publisher
-
-# A town is inferred from the text only when it is named this often, and this many times more
-# often than the next one: a paper names its own town throughout, a compilation names many.
-TOWN_MIN_MENTIONS = 3
-TOWN_DOMINANCE = 2.0
-# Event dates spread over more than this many days come from more than one issue.
-DATE_SPREAD_DAYS = 366
 
 
 def complete_meta(issue: ParsedIssue) -> None:

@@ -25,6 +25,7 @@ class Prepared:
     removed: list[Line] = field(default_factory=list)
     columns_reordered: int = 0  # runs of alternating column lines put back in order
     columns_unclear: int = 0  # runs that looked alternating, left as extracted
+    form: str = "paragraphs"  # as extracted: "paragraphs" (a line per paragraph) or "lines" (per printed line)
 
 
 def prepare(text: str) -> Prepared:
@@ -47,6 +48,7 @@ def prepare(text: str) -> Prepared:
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
     prepared = Prepared(lines, pages, jump_in, jump_out, issue_context(lines), meta, furniture, removed)
     prepared.columns_reordered, prepared.columns_unclear = reordered, unclear
+    prepared.form = "lines" if first_look.wrapped else "paragraphs"
     return prepared
 
 

@@ -13,14 +13,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .chars import ends_sentence
+from .evidence import MAX_CUT_CANDIDATES, REPEATED_TITLE_OVERLAP
 from .lines import Line
 from .roles import HEADLINE_ROLES
 from .similarity import bigrams, overlap
-
-# A continued story's repeated title shares at least this much with the title it repeats.
-REPEATED_TITLE_OVERLAP = 0.6
-# Side-by-side stacks: at most this many cut points are tried (the body is short).
-MAX_CUT_CANDIDATES = 24
 
 
 @dataclass
@@ -77,9 +73,15 @@ def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | No
     notices: list[list[Line]] = []
     pending_notice: list[Line] = []
     unplaced: list[Line] = []
+    titles: set[str] = set()
+    roles = list(roles)
     i = 0
     while i < len(lines):
         line, role = lines[i], roles[i]
+        if role in ("subhead", "para", "caption") and _squashed(line.text) in titles:
+            # A continued story's later part repeats its title, in whatever type the page had room
+            # for: it opens that part, it is not a subhead of the story before.
+            role = roles[i] = line.role = "title"
         if role in HEADLINE_ROLES:
             _flush_notice(pending_notice, notices, drafts, preface, closes=True)
             run_end = i
@@ -87,6 +89,7 @@ def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | No
                                             (roles[run_end] == "byline" and run_end > i)):
                 run_end += 1
             draft = Draft(_stacks(lines[i:run_end], roles[i:run_end]))
+            titles.update(_squashed(stack.title_text) for stack in draft.stacks if len(stack.title_text) >= 4)
             draft.page = pages[i] if pages else None
             draft.continues = i in jump_in
             drafts.append(draft)
@@ -114,6 +117,10 @@ def segment(lines: list[Line], roles: list[str], *, pages: list[int | None] | No
     drafts = [d for d in _split_side_by_side(drafts)]
     drafts = _put_back_continued(drafts)
     return Segmentation(drafts, preface, notices, unplaced)
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _flush_notice(pending: list[Line], notices: list[list[Line]], drafts: list[Draft], preface: list[Line],

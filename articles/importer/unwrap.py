@@ -9,12 +9,9 @@ open a paragraph) is left for the role model to weigh.
 
 from __future__ import annotations
 
+from .evidence import FULL_SLACK, INDENT_DEFICIT
 from .lines import Line
 
-# Within this many em of its column's width a line fills it.
-FULL_SLACK = 1.0
-# A line this much narrower than its column after a full stop is a paragraph's indented first line.
-INDENT_DEFICIT = (1.5, 2.6)
 ENDS_SENTENCE = "。！？!?；;…”’）)"
 
 

@@ -129,3 +129,12 @@ def test_a_running_head_between_the_lines_of_a_sentence_is_taken_out_and_the_sen
             "2 要闻 2024年3月15日 责任编辑：顾文\n\n的重点工作。镇党委书记杜明远出席会议。\n")
     issue = parse_text(text)
     assert [b.text for b in issue.articles[0].blocks] == ["3月15日，青枫镇召开居民区工作会议，部署今年的重点工作。镇党委书记杜明远出席会议。"]
+
+
+def test_every_role_on_one_footer_line_gives_its_names():
+    from articles.importer.furniture.footer import read_footer_line
+    from articles.importer.model import IssueMeta
+
+    meta = IssueMeta()
+    read_footer_line("编审团：孙洋 蒋颖兰 主编：董国", meta, False)
+    assert meta.editorial_board == ["孙洋", "蒋颖兰", "董国"]

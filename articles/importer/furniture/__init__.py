@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..evidence import HEAD_LINES_AFTER_BREAK, MASTHEAD_NAME_MAX, MASTHEAD_ZONE_LINES
 from ..lines import Line
 from ..model import IssueMeta
 from .dates import make_date, printed_date
@@ -29,13 +30,9 @@ from .running import jumps_in, lone_page_number, running_page
 
 __all__ = ["Furniture", "is_boilerplate", "is_masthead_line", "printed_date", "take_furniture"]
 
-# The masthead stands in the first lines of page 1; past these it is not looked for.
-MASTHEAD_ZONE_LINES = 16
-# A running head stands among the first lines after a page break.
-HEAD_LINES_AFTER_BREAK = 3
-# A line this short with no sentence mark, among masthead lines, is the paper's name or slogan.
-MASTHEAD_NAME_MAX = 16
 SENTENCE_MARKS_RE = re.compile(r"[，。；！？,;!?]")
+# A PDF's lines set in headline type: a footer, set small, never runs on into one.
+HEADLINE_TYPE = {"title", "title_cont", "kicker", "subtitle"}
 
 
 @dataclass
@@ -60,6 +57,7 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
     pending_in = False
     next_issue = None
     in_footer = in_board = False
+    sheet = None  # the PDF page a line is on, for lines read from a PDF
     for index, line in enumerate(lines):
         text = line.text
         since_break += 1
@@ -67,6 +65,9 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
             page += 1
             out.paged = True
             since_break = 0
+        if line.page_break or line.notes.get("pdf_page") != sheet:
+            in_footer = in_board = False  # a footer ends with its page: the next page's top is not in it
+            sheet = line.notes.get("pdf_page")
         if line.notes.get("not_furniture"):
             pending_in = _keep(line, content, pages, page, pending_in, out)
             continue
@@ -94,7 +95,8 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
                 out.header_dates.append(found[0])
             line.role = "running"
             continue
-        if is_strong_footer(text) or (in_footer and line.gap <= 1 and continues_footer(text)):
+        if is_strong_footer(text) or (in_footer and line.gap <= 1 and continues_footer(text)
+                                      and line.notes.get("pdf_role") not in HEADLINE_TYPE):
             in_board = read_footer_line(text, meta, in_board)
             in_footer = True
             line.role = "footer"

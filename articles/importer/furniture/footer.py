@@ -14,6 +14,8 @@ FOOTER_KEY_RE = re.compile(
 STRONG_FOOTER_RE = re.compile(r"编审团|编委|主\s*编|责任编辑|投稿|新闻热线|报料热线|印\s*刷|承\s*印")
 WEAK_FOOTER_RE = re.compile(r"^(地\s*址|电\s*话|邮\s*编|网\s*址|传\s*真)\s*[:：]")
 BOARD_KEY_RE = re.compile(r"(编审团|编委会|编\s*委|总\s*编|主\s*编|副\s*主\s*编|执行主编|责任编辑|美术编辑|编\s*辑|校\s*对)\s*[:：]\s*(.*)$")
+# Several roles on one line (编审团：孙洋 蒋颖兰 主编：董国): each key is cut out before the names are read.
+ANY_BOARD_KEY_RE = re.compile(r"(编审团|编委会|编\s*委|总\s*编|副\s*主\s*编|主\s*编|执行主编|责任编辑|美术编辑|编\s*辑|校\s*对)\s*[:：]")
 NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,10}")
 PHONE_RE = re.compile(r"(?:\(?0\d{2,3}\)?[-\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9}")
@@ -49,6 +51,6 @@ def read_footer_line(text: str, meta: IssueMeta, in_board: bool) -> bool:
 
 
 def _add_names(text: str, meta: IssueMeta) -> None:
-    for name in re.split(r"[\s、，,；;]+", text):
+    for name in re.split(r"[\s、，,；;]+", ANY_BOARD_KEY_RE.sub(" ", text)):
         if NAME_RE.match(name) and name not in meta.editorial_board:
             meta.editorial_board.append(name)

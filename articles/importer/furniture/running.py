@@ -14,6 +14,8 @@ from .dates import printed_date, without_dates
 PAGE_NAMES = ("要闻", "综合", "民生", "文化", "党建", "社区", "专版", "特刊", "服务", "人文", "视点", "时事",
               "经济", "法治", "平安", "健康", "生活", "副刊", "文艺", "广告", "资讯", "动态", "聚焦", "专题", "头版")
 PAGE_LABEL_RE = re.compile(r"第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*版")
+# A line that is a page label and no more: 第1版, 第2版 要闻, 第3版·社区.
+PAGE_LABEL_LINE_RE = re.compile(r"^第\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*版[\s·|｜:：]*[\u4e00-\u9fff]{0,4}$")
 EDITOR_RE = re.compile(r"(责任编辑|责\s*编|编\s*辑|美\s*编|版\s*式|校\s*对|组\s*版)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}")
 LONE_NUMBER_RE = re.compile(r"^[-—－·\s]*([0-9]{1,2})[-—－·\s]*$")
 EDGE_NUMBER_RE = re.compile(r"^([0-9]{1,2})(?=\s)|(?<=\s)([0-9]{1,2})$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from ..decode import SourceError
+from ..evidence import MIN_TEXT_CHARS
 from ..fold import fold_ideographs
 from ..furniture import take_furniture
 from ..furniture.running import running_page
@@ -20,8 +21,6 @@ from ..model import IssueMeta, ParsedIssue, PdfPage, PhotoRef
 from .layout import Placed, place
 from .reader import PageText, body_size, read_pages
 
-# A page with fewer characters than this in its text layer is a picture of a page (a scan).
-MIN_TEXT_CHARS = 20
 # Roles the layout gives that the text stages take as furniture or leave unplaced.
 FURNITURE_ROLES = {"running", "jump"}
 # Lines the type and place show to be story or notice text: never taken for a footer or masthead

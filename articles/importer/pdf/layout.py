@@ -11,30 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..evidence import (
+    BESIDE_REACH,
+    CAPTION_REACH_LINES,
+    COLUMN_LABEL_MAX,
+    HEADLINE,
+    INDENT,
+    MARGIN_BAND,
+    MEDIUM,
+    SHORT_END,
+    SMALL,
+    TITLE_SHARE,
+)
 from ..furniture.footer import is_strong_footer
-from ..furniture.running import jumps_in, lone_page_number, running_page
+from ..furniture.running import PAGE_LABEL_LINE_RE, jumps_in, lone_page_number, running_page
 from ..roles.words import BYLINE_RE, CAPTION_HEAD_RE, CREDIT_RE
 from .reader import PageText, Picture, Segment
-
-# Type this many times the body size is a headline's; between MEDIUM and HEADLINE, a kicker, a
-# subtitle or a subhead; under SMALL, captions, bylines, credits and running heads.
-HEADLINE = 1.35
-MEDIUM = 1.08
-SMALL = 0.95
-# Within one stack, type at least this share of the largest is the title's (a title's lines may be
-# set a point apart); smaller type is the kicker's above it or the subtitle's below.
-TITLE_SHARE = 0.85
-# A running head or foot stands in this share of the page's height at its top or bottom.
-MARGIN_BAND = 0.09
-# A caption starts within this many lines of its own type below or beside its picture.
-CAPTION_REACH_LINES = 2.5
-BESIDE_REACH = 40.0  # points between a picture's edge and a caption set beside it
-# A paragraph's first line is indented by at least this many body characters.
-INDENT = 1.2
-# A line ending this many body characters short of its column is a paragraph's last.
-SHORT_END = 1.5
-# A column label is this short, in body or small type, right above a headline.
-COLUMN_LABEL_MAX = 10
 
 
 @dataclass
@@ -96,12 +88,17 @@ def _running_heads(page: PageText, body: float) -> set[int]:
     for row in rows:
         ordered = sorted(row, key=lambda s: s.x0)
         text = " ".join(s.text for s in ordered)
+        jumps = jumps_in(text)
+        if jumps and sum(e - b for _, _, (b, e) in jumps) >= len(text.strip()) - 1:
+            continue  # （下转第2版） at a column's foot names another page, not this one
         if running_page(text) is not None or (lone_page_number(text) is not None and len(row) == 1):
             found.update(id(s) for s in row)
             # The pieces of one head are read as one line (page number, page name, date, editor).
             ordered[0].notes["joined"] = text
             for piece in ordered[1:]:
                 piece.notes["joined_into"] = True
+    # A page label (第1版 要闻) is the page's furniture wherever it stands, under a masthead too.
+    found.update(id(s) for s in page.segments if PAGE_LABEL_LINE_RE.match(s.text.strip()))
     return found
 
 
@@ -132,7 +129,23 @@ def _headlines(placed: list[Placed], body: float) -> None:
                     p.role = "subtitle"
                 else:
                     p.role = "title" if k == first else "title_cont"
+            _join_wrapped_lines(stack)
         i = j + 1
+
+
+def _join_wrapped_lines(stack: list[Placed]) -> None:
+    """A kicker or subtitle wrapped over two lines is one kicker or subtitle (a stack holds one of each)."""
+    k = 0
+    while k < len(stack):
+        role = stack[k].role
+        end = k
+        while end + 1 < len(stack) and role in ("kicker", "subtitle") and stack[end + 1].role == role:
+            end += 1
+        if end > k:
+            stack[k].segment.notes["joined"] = "".join(p.segment.text for p in stack[k:end + 1])
+            for p in stack[k + 1:end + 1]:
+                p.segment.notes["joined_into"] = True
+        k = end + 1
 
 
 def _small_type(placed: list[Placed], page: PageText, body: float) -> None:
@@ -151,14 +164,22 @@ def _small_type(placed: list[Placed], page: PageText, body: float) -> None:
             p.role = "caption_cont"
             continue
         picture = _picture_by(s, page.pictures)
-        if picture is not None or CAPTION_HEAD_RE.match(text) or CREDIT_RE.search(text):
+        if BYLINE_RE.match(text) and not CREDIT_RE.search(text):
+            p.role = "byline"  # a role and a name, no 摄: who wrote it, even set beside a picture
+        elif picture is not None or CAPTION_HEAD_RE.match(text) or CREDIT_RE.search(text):
             p.role, p.photo = "caption", picture
-        elif BYLINE_RE.match(text):
-            p.role = "byline"
-        elif len(text) <= COLUMN_LABEL_MAX and i + 1 < len(placed) and placed[i + 1].role in ("title", "kicker"):
+        elif (len(text) <= COLUMN_LABEL_MAX and i + 1 < len(placed) and placed[i + 1].role in ("title", "kicker")
+              and _label_like(text)):
             p.role = "column"
         else:
             p.role = "small"  # masthead, footer, credits: the text furniture decides
+
+
+def _label_like(text: str) -> bool:
+    """A column label (社区动态, 【聚焦】) holds no sentence mark; a short line that does, or that
+    closes a quotation, is the last line of a paragraph."""
+    return (not any(mark in text for mark in "。，；：！？、") and text[-1] not in "”’」』）)"
+            and text[0] not in "（(")  # （记者 张三） ends the story above
 
 
 def _picture_by(segment: Segment, pictures: list[Picture]) -> Picture | None:
@@ -205,7 +226,7 @@ def _body(placed: list[Placed], columns: list[tuple[float, float]], body: float)
         column = _column_of(s, columns)
         following = placed[i + 1] if i + 1 < len(placed) else None
         if (len(s.text) <= COLUMN_LABEL_MAX and following is not None and following.role in ("title", "kicker")
-                and s.text[-1] not in "。，；：！？"):
+                and _label_like(s.text)):
             p.role = "column"
             continue
         indented = column is not None and s.x0 - column[0] >= INDENT * body

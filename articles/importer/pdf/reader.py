@@ -13,13 +13,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-# A character further than this many character widths from the one before starts a new piece:
-# the gutter between columns, or a caption set beside the text.
-GAP_IN_SIZES = 1.2
-# Characters whose sizes differ by more than this share are set in different type.
-SIZE_TOLERANCE = 0.12
-# Baselines closer than this share of the type size are one line.
-BASELINE_TOLERANCE = 0.35
+from ..evidence import BASELINE_TOLERANCE, GAP_IN_SIZES, SIZE_TOLERANCE
 
 
 @dataclass

@@ -19,7 +19,17 @@ from .features import Context, issue_context, line_features
 
 MODEL_DIR = Path(__file__).parent
 # The first pass reads each line; the second reads it again against the issue's own habits.
-MODEL_FILES = {"first": "roles.crfsuite", "second": "roles-issue.crfsuite"}
+# Text with a line per paragraph and text with a line per printed line (a wrapped column) tell
+# their roles by different evidence (the width of a line says nothing in the first), so each form
+# has its own pair of models rather than one set of weights bent to fit both.
+PASSES = ("first", "second")
+FORMS = ("paragraphs", "lines")
+MODEL_FILES = {
+    ("first", "paragraphs"): "roles-paragraphs.crfsuite",
+    ("second", "paragraphs"): "roles-paragraphs-issue.crfsuite",
+    ("first", "lines"): "roles-lines.crfsuite",
+    ("second", "lines"): "roles-lines-issue.crfsuite",
+}
 # Models trained elsewhere (bench/train_importer.py --out DIR), for comparing one with another.
 MODEL_OVERRIDE = "NEWSROOM_ROLES_MODEL"
 
@@ -35,12 +45,12 @@ _tag_lock = threading.Lock()
 _taggers: dict[str, object] = {}
 
 
-def model_path(name: str) -> Path:
+def model_path(name: tuple[str, str]) -> Path:
     directory = os.environ.get(MODEL_OVERRIDE)
     return (Path(directory) if directory else MODEL_DIR) / MODEL_FILES[name]
 
 
-def tagger(name: str = "first"):
+def tagger(name: tuple[str, str]):
     if name not in _taggers:
         with _load_lock:
             if name not in _taggers:
@@ -52,17 +62,18 @@ def tagger(name: str = "first"):
     return _taggers[name]
 
 
-def tag(name: str, features: list[list[str]]) -> list[str]:
+def tag(name: tuple[str, str], features: list[list[str]]) -> list[str]:
     model = tagger(name)
     with _tag_lock:
         return list(model.tag(features))
 
 
-def label_lines(lines: list[Line], *, jump_in=frozenset(), jump_out=frozenset(), pages=None,
+def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=frozenset(), pages=None,
                 context: Context | None = None) -> list[str]:
+    """form: how the text came extracted, "paragraphs" or "lines" (prepare.Prepared.form)."""
     if not lines:
         return []
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
-    first = tag("first", features)
-    return tag("second", with_conventions(lines, features, first))
+    first = tag(("first", form), features)
+    return tag(("second", form), with_conventions(lines, features, first))

@@ -12,13 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from ..evidence import LENGTH_TOLERANCE, MIN_LINES
 from ..lines import Line
 
-# The roles whose habits are read. A habit needs this many lines behind it.
+# The roles whose habits are read.
 ROLES = ("title", "kicker", "subtitle", "caption", "subhead", "para", "byline", "column")
-MIN_LINES = 2
-# A line's length matches a role's habit within this share of the role's median length.
-LENGTH_TOLERANCE = 0.3
 
 
 @dataclass

@@ -13,6 +13,18 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..chars import CJK_RE, is_cjk
+from ..evidence import (
+    COMMON_MIN_LINES,
+    COMMON_SHARE,
+    CONTEXT_CHARS,
+    FULL_LINE_SLACK,
+    LEAD_CHARS,
+    LENGTH_EDGES,
+    SAME_WIDTH,
+    SHORT_LINE,
+    STACK_LINE,
+    WINDOW,
+)
 from ..lines import Line
 from . import words
 
@@ -21,21 +33,6 @@ SENTENCE_END = "。！？!?…；;"
 BOUND_START = set("的地得了着过们性化度者等之与及而且则其所于被把吗呢吧啊")
 # No headline, caption or sentence ends on these: a line that does was cut by the column.
 OPEN_ENDINGS = set("的地得和与及或在对向从由以把被将为是让使给并而且")
-# Length buckets (characters): captions and labels are short, headlines 8-45, paragraphs longer.
-LENGTH_EDGES = (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 38, 45, 60, 100)
-# Neighbouring lines' words a headline shares with its own story: this many characters ahead.
-CONTEXT_CHARS = 120
-# Only lines this short are weighed as headlines or captions by what their neighbours say.
-SHORT_LINE = 48
-# Widths within this many em of the column count as a full printed line.
-FULL_LINE_SLACK = 1.0
-WINDOW = 12  # lines on each side that estimate the column width a line stands in
-STACK_LINE = 45  # the longest headline line community papers print
-SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
-LEAD_CHARS = 50  # a lead says when and where within its first characters
-# A word in this share of an issue's lines (and the issue this long) is common to all its stories.
-COMMON_SHARE = 0.12
-COMMON_MIN_LINES = 20
 SENTENCE_INSIDE_RE = re.compile(r"[。；;]|[，,].{12,}")
 
 

@@ -1,0 +1,119 @@
+"""Every weight and threshold the importer weighs evidence with, each with the fact it encodes.
+
+The stages import them from here, so what the importer believes about printed papers can be read
+(and argued with) in one place. The role model's own weights are learned (roles/*.crfsuite,
+`bench/train_importer.py`); these are the few decisions taken outside it.
+"""
+
+# --- Metadata: the town and the date (meta) ---
+# A town is inferred from the text only when it is named this often, and this many times more
+# often than the next one: a paper names its own town throughout, a compilation names many.
+TOWN_MIN_MENTIONS = 3
+TOWN_DOMINANCE = 2.0
+# Event dates spread over more than this many days come from more than one issue.
+DATE_SPREAD_DAYS = 366
+
+# --- Captions and credits glued into body lines (inline) ---
+# Body text runs at least this many characters after the credit, else the line is a caption alone.
+MIN_BODY_AFTER = 4
+MIN_CAPTION = 2  # characters: the shortest caption (改造前)
+# A glued line is this much wider than its column (em).
+WIDER_BY = 1.5
+
+# --- Printed lines joined back into paragraphs (unwrap) ---
+# Within this many em of its column's width a line fills it.
+FULL_SLACK = 1.0
+# A line this much narrower than its column after a full stop is a paragraph's indented first line.
+INDENT_DEFICIT = (1.5, 2.6)
+
+# --- Columns read across, put back in order (columns) ---
+# Lines in a run of alternating columns are at least this wide (em): body lines, not headlines.
+MIN_WIDTH = 7.0
+MIN_RUN = 4  # lines: fewer alternating lines are not evidence of two columns
+MAX_JOINED = 120  # two column lines side by side are never longer
+# How much a word running across a line end says that the two lines go on one from the other:
+# between two lines of one paragraph a dictionary word runs across 38 % of line ends; between two
+# unrelated lines 2 % (measured on the project's own texts set in columns of 14 to 22 characters).
+RUNS_ACROSS = 2.9  # log(0.38 / 0.02)
+DOES_NOT = -0.46  # log(0.62 / 0.98)
+# Evidence (a sum of the above) for the alternate reading over the reading as extracted: enough to
+# put a run back in order; or enough to doubt the extracted order, not to change it.
+REORDER_AT = 5.0
+DOUBT_AT = 2.0
+
+# --- Furniture: masthead and running heads (furniture/) ---
+# The masthead stands in the first lines of page 1; past these it is not looked for.
+MASTHEAD_ZONE_LINES = 16
+# A running head stands among the first lines after a page break.
+HEAD_LINES_AFTER_BREAK = 3
+# A line this short with no sentence mark, among masthead lines, is the paper's name or slogan.
+MASTHEAD_NAME_MAX = 16
+
+# --- What the role model reads off each line (roles/features) ---
+# Length buckets (characters): captions and labels are short, headlines 8-45, paragraphs longer.
+LENGTH_EDGES = (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 38, 45, 60, 100)
+# Neighbouring lines' words a headline shares with its own story: this many characters ahead.
+CONTEXT_CHARS = 120
+# Only lines this short are weighed as headlines or captions by what their neighbours say.
+SHORT_LINE = 48
+# Widths within this many em of the column count as a full printed line.
+FULL_LINE_SLACK = 1.0
+WINDOW = 12  # lines on each side that estimate the column width a line stands in
+STACK_LINE = 45  # the longest headline line community papers print
+SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
+LEAD_CHARS = 50  # a lead says when and where within its first characters
+# A word in this share of an issue's lines (and the issue this long) is common to all its stories.
+COMMON_SHARE = 0.12
+COMMON_MIN_LINES = 20
+
+# --- An issue's own habits (the second pass) (roles/conventions) ---
+# A habit needs this many lines behind it.
+MIN_LINES = 2
+# A line's length matches a role's habit within this share of the role's median length.
+LENGTH_TOLERANCE = 0.3
+
+# --- Stacks, bodies and continued stories (segment) ---
+# A continued story's repeated title shares at least this much with the title it repeats.
+REPEATED_TITLE_OVERLAP = 0.6
+# Side-by-side stacks: at most this many cut points are tried (the body is short).
+MAX_CUT_CANDIDATES = 24
+
+# --- Articles assembled: fragments put back (assemble) ---
+# Below this share of shared bigrams a fragment is not judged to belong to a headline.
+FRAGMENT_MIN_OVERLAP = 0.2
+# Blank lines before a fragment that mark where a picture or another story stood.
+PICTURE_GAP = 2
+
+# --- PDF: the text layer (pdf/) ---
+# A page with fewer characters than this in its text layer is a picture of a page (a scan).
+MIN_TEXT_CHARS = 20
+
+# --- PDF: characters into lines (pdf/reader) ---
+# A character further than this many character widths from the one before starts a new piece:
+# the gutter between columns, or a caption set beside the text.
+GAP_IN_SIZES = 1.2
+# Characters whose sizes differ by more than this share are set in different type.
+SIZE_TOLERANCE = 0.12
+# Baselines closer than this share of the type size are one line.
+BASELINE_TOLERANCE = 0.35
+
+# --- PDF: roles from type size and place (pdf/layout) ---
+# Type this many times the body size is a headline's; between MEDIUM and HEADLINE, a kicker, a
+# subtitle or a subhead; under SMALL, captions, bylines, credits and running heads.
+HEADLINE = 1.35
+MEDIUM = 1.08
+SMALL = 0.95
+# Within one stack, type at least this share of the largest is the title's (a title's lines may be
+# set a point apart); smaller type is the kicker's above it or the subtitle's below.
+TITLE_SHARE = 0.85
+# A running head or foot stands in this share of the page's height at its top or bottom.
+MARGIN_BAND = 0.09
+# A caption starts within this many lines of its own type below or beside its picture.
+CAPTION_REACH_LINES = 2.5
+BESIDE_REACH = 40.0  # points between a picture's edge and a caption set beside it
+# A paragraph's first line is indented by at least this many body characters.
+INDENT = 1.2
+# A line ending this many body characters short of its column is a paragraph's last.
+SHORT_END = 1.5
+# A column label is this short, in body or small type, right above a headline.
+COLUMN_LABEL_MAX = 10
