@@ -23,6 +23,7 @@ from tests.simulator.issues import simulate  # noqa: E402
 from tests.simulator.score import mean_scores, score_issue  # noqa: E402
 from tests.simulator.style import KINDS  # noqa: E402
 
+BEGIN, END = "<!-- bench_importer table -->", "<!-- end of table -->"
 METRICS = ["article_f1", "body_f1", "caption_f1", "para_exact", "byline", "page", "meta"]
 
 
@@ -81,7 +82,19 @@ def main() -> None:
     print(f"\n{len(rows)} issues parsed in {seconds:.1f} s")
     print("worst:", *[f"{f:.2f} {name} {kinds}" for f, name, kinds in worst], sep="\n  ")
     if args.markdown:
-        args.markdown.write_text(text + "\n", encoding="utf-8")
+        write_table(args.markdown, text, f"{len(rows)} issues, seed {args.seed}, form {args.form or 'any'}")
+
+
+def write_table(path: Path, table_text: str, caption: str) -> None:
+    """Put the table between the file's table markers (the prose around it stays), or write it alone."""
+    block = f"{BEGIN}\n_{caption}_\n\n{table_text}\n{END}"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        new = head + block + rest.split(END, 1)[1]
+    else:
+        new = old + ("\n" if old else "") + block + "\n"
+    path.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

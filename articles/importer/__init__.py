@@ -13,6 +13,7 @@ import hashlib
 
 from . import notices
 from .assemble import body_lines, build_body, finish_article, preface_paras, reattach_fragments, source_text
+from .chars import CJK_RE
 from .decode import SourceError, decode_source
 from .fold import fold_ideographs
 from .meta import complete_meta
@@ -61,7 +62,9 @@ def build_issue(issue: ParsedIssue, lines, roles: list[str], *, pages, jump_in, 
     leftovers = reattach_fragments(bodies, preface_paras(segmentation.preface))
     source_lines = issue.text.split("\n")
     for body in bodies:
-        if not any(p.kind == "paragraph" for p in body.paras):
+        # A community paper's article is written in Chinese: a body without a Chinese character
+        # (an English note, a table of numbers) is no article.
+        if not any(p.kind == "paragraph" and CJK_RE.search(p.text) for p in body.paras):
             headline = repair_text(body.stack.headline, headline=True)
             if headline:
                 issue.leftovers.append(headline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .columns import reorder_columns, split_joined
@@ -11,6 +12,8 @@ from .lines import Line, split_lines
 from .model import IssueMeta
 from .roles.features import Context, issue_context
 from .unwrap import join_wrapped
+
+DIGIT_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u00a0]+(?=[0-9])|(?<=[0-9])[ \u00a0]+(?=[\u3400-\u9fff])")
 
 
 @dataclass
@@ -37,6 +40,10 @@ def prepare(text: str) -> Prepared:
         every_line = split_joined(every_line, issue_context(every_line).widths)
     furniture = take_furniture(every_line, meta)
     lines = furniture.content
+    for line in lines:
+        # Chinese is set with no space before or after a number; extractors put one in (召开 2022 年).
+        # Taken out before the roles are read, so a headline with a year in it reads as one.
+        line.text = DIGIT_SPACE_RE.sub("", line.text)
     removed = [line for line in every_line if line.role]
     reordered = unclear = 0
     pages, jump_in, jump_out = furniture.pages, furniture.jump_in, furniture.jump_out

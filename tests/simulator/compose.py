@@ -49,9 +49,18 @@ def _jitter(rng: random.Random, gap: int) -> int:
     return gap
 
 
-def _cut_point(rng: random.Random, text: str) -> int | None:
-    """A place inside a sentence where a column or a picture may cut the paragraph."""
-    candidates = [i for i in range(8, len(text) - 6)
+def _cut_point(rng: random.Random, text: str, width: int | None = None) -> int | None:
+    """A place inside a sentence where a column or a picture may cut the paragraph.
+
+    With `width` (a column's characters per line), the cut falls at a printed line's end: a column
+    holds at least one whole line of a paragraph, so the piece before a cut is never shorter."""
+    if width:
+        # The first line is indented two characters (or not); the cut ends the k-th printed line.
+        ends = {k * width - indent for k in range(1, len(text) // width + 1) for indent in (0, 2)}
+        candidates = sorted(i for i in ends if 8 <= i < len(text) - 6)
+    else:
+        candidates = list(range(8, len(text) - 6))
+    candidates = [i for i in candidates
                   if text[i - 1] not in SENTENCE_END + "，、：" and text[i] not in "，。、；：！？”）》"]
     return rng.choice(candidates) if candidates else None
 
@@ -85,7 +94,7 @@ class Composer:
         """A paragraph, cut by a running header where the page ends."""
         s = self.s
         if s.running_headers and self.page_fill + len(text) > s.page_chars:
-            cut = _cut_point(self.rng, text) if self.rng.random() < 0.6 else None
+            cut = _cut_point(self.rng, text, None if s.wrapped else s.column_width) if self.rng.random() < 0.6 else None
             if cut is not None and role == "para":
                 self.emit(text[:cut], role, gap, continues=continues)
                 self.new_page()
@@ -97,7 +106,7 @@ class Composer:
         self.page_fill += len(text)
         if role == "para" and not s.wrapped and self.rng.random() < s.column_cuts:
             # The column ends inside a sentence: the paragraph's rest comes as a block of its own.
-            cut = _cut_point(self.rng, text)
+            cut = _cut_point(self.rng, text, s.column_width)
             if cut is not None:
                 self.emit(text[:cut], role, gap, continues=continues)
                 self.emit(text[cut:], role, s.para_gap + self.rng.choice([0, 0, 0, 1, 2]), continues=True)
@@ -128,6 +137,7 @@ class Composer:
         if self.s.start_at_end:
             start_at_end = self.rng.randrange(len(order))
         tail_fragment = None
+        side = None  # a story whose stack is printed, waiting for the stack beside it
         for position, index in enumerate(order):
             if position in notice_slots and self.notices:
                 notices_out.append(self.notice(self.rng.choice(self.notices)))
@@ -136,7 +146,7 @@ class Composer:
             blocks = list(article.blocks)
             fragment = None
             if position == start_at_end and blocks and blocks[0]["type"] == "paragraph":
-                cut = _cut_point(self.rng, blocks[0]["text"])
+                cut = _cut_point(self.rng, blocks[0]["text"], None if self.s.wrapped else self.s.column_width)
                 if cut is not None:
                     fragment = blocks[0]["text"][:cut]
                     blocks[0] = {"type": "paragraph", "text": blocks[0]["text"][cut:]}
@@ -144,7 +154,20 @@ class Composer:
             if position == jump_of and len(blocks) >= 3:
                 split = self.rng.randint(1, len(blocks) - 2)
                 blocks, rest = blocks[:split], blocks[split:]
-            self.article(article, blocks, first=position == 0)
+            if side is not None:
+                # The story before printed its stack beside this one's: both stacks, then both bodies.
+                held, held_blocks = side
+                self.stack(article, self.s.headline_gap or self.s.para_gap)
+                self.article(held, held_blocks, first=False, with_stack=False)
+                self.article(article, blocks, first=False, with_stack=False, lead_gap=self.s.article_gap)
+                self.kinds.add("side-by-side")
+                side = None
+            elif (self.s.side_by_side and position + 1 < len(order) and position > 0 and not rest and not fragment
+                  and not article.byline and self.rng.random() < 0.5):
+                self.stack(article, self.s.article_gap)
+                side = (article, blocks)
+            else:
+                self.article(article, blocks, first=position == 0)
             if fragment:
                 tail_fragment = fragment
                 self.kinds.add("start-at-end")
@@ -236,9 +259,11 @@ class Composer:
             if role != "title":
                 self.kinds.add(role)
 
-    def article(self, article: CleanArticle, blocks: list[dict], *, first: bool) -> None:
+    def article(self, article: CleanArticle, blocks: list[dict], *, first: bool, with_stack: bool = True,
+                lead_gap: int | None = None) -> None:
         s, rng = self.s, self.rng
-        self.stack(article, 1 if first else s.article_gap)
+        if with_stack:
+            self.stack(article, 1 if first else s.article_gap)
         at_end = article.byline and (article.byline_at_end or rng.random() < s.byline_at_end_rate)
         if article.byline and not at_end:
             self.emit(article.byline, "byline", s.headline_gap)
@@ -247,6 +272,8 @@ class Composer:
         self.captions_of[article.id] = clean
         slots = self.caption_slots(blocks, printed)
         gap = s.headline_gap if s.headline_gap else s.para_gap
+        if lead_gap is not None:
+            gap = lead_gap
         for n, block in enumerate(blocks):
             for caption in slots.get((n, "before"), []):
                 self.emit(caption, "caption", s.caption_gap)
@@ -261,7 +288,7 @@ class Composer:
                 if last and at_end:
                     text = f"{text}（{article.byline}）"
                     self.kinds.add("byline-end")
-                cut = _cut_point(rng, text) if inside else None
+                cut = _cut_point(rng, text, None if s.wrapped else s.column_width) if inside else None
                 if cut is not None:
                     self.body_text(text[:cut], "para", gap)
                     for caption in inside:

@@ -15,7 +15,7 @@ KINDS = [
     "masthead-day", "masthead-dotted", "masthead-month", "masthead-none", "publisher", "boilerplate",
     "markdown", "bare", "stack-one-line", "kicker", "subtitle", "column", "byline", "byline-end",
     "caption-between", "caption-inside", "caption-before", "caption-end", "caption-forms", "subheads",
-    "running-header", "header-mid-sentence", "jump", "notice", "footer", "start-at-end",
+    "running-header", "header-mid-sentence", "jump", "notice", "footer", "start-at-end", "side-by-side",
     "wrap-spaces", "tabs-fullwidth", "half-width", "gb18030", "utf16", "crlf",
     "wrapped-lines", "no-blank-lines", "radicals", "interleaved", "side-caption",
 ]
@@ -41,6 +41,7 @@ class Style:
     notices: int = 0
     footer: bool = False
     start_at_end: bool = False
+    side_by_side: bool = False  # two stories' headline stacks printed side by side, read one after the other
     wrap_spaces: float = 0.0  # share of column wraps that leave a space (paragraph-per-line form)
     wrap_space_chars: str = " "
     half_width: float = 0.0
@@ -106,6 +107,7 @@ def draw_style(seed: int, *, form: str | None = None) -> Style:
         s.wrap_space_chars = rng.choice([" ", " ", "\t", "\u3000"])
         s.half_width = rng.choice([0.0, 0.0, 0.5, 1.0])
         s.radicals = rng.choice([0.0] * 5 + [0.05])
+    s.side_by_side = not lines and rng.random() < 0.2
     s.kinds = _kinds(s)
     return s
 
