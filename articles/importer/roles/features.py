@@ -146,30 +146,37 @@ def _column_widths(lines: list[Line]) -> list[float | None]:
     """The width of the column around each line: the commonest width of its neighbours.
 
     Full lines of a column share its width, give or take half a character (a mark hung at the
-    line's end); the window slides along the lines, so each line costs the same.
+    line's end); the window slides along the lines, so each line costs the same. `near` keeps,
+    for every width, how many lines in the window are within half a character of it.
     """
     halves = [round(line.width * 2) for line in lines]  # widths in half characters
     window: Counter[int] = Counter()
+    near: Counter[int] = Counter()
     n = len(lines)
     out: list[float | None] = []
     low = high = 0  # the window is halves[low:high]
+
+    def move(width: int, step: int) -> None:
+        window[width] += step
+        if not window[width]:
+            del window[width]
+        for w in (width - 1, width, width + 1):
+            near[w] += step
+
     for i in range(n):
         while high < min(n, i + WINDOW + 1):
             if halves[high] >= 12:
-                window[halves[high]] += 1
+                move(halves[high], 1)
             high += 1
         while low < max(0, i - WINDOW):
             if halves[low] >= 12:
-                window[halves[low]] -= 1
-                if not window[halves[low]]:
-                    del window[halves[low]]
+                move(halves[low], -1)
             low += 1
         if not window:
             out.append(None)
             continue
-        best = max(window, key=lambda w: (window[w] + window.get(w - 1, 0) + window.get(w + 1, 0), w))
-        support = window[best] + window.get(best - 1, 0) + window.get(best + 1, 0)
-        widest = max(w for w in (best - 1, best, best + 1) if window.get(w))
+        support, best = max((near[w], w) for w in window)
+        widest = max(w for w in (best - 1, best, best + 1) if w in window)
         out.append(widest / 2 if support >= 3 else None)
     return out
 
