@@ -9,6 +9,7 @@ from .intel import (
     TopicCue,
     VocabularyWord,
 )
+from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus
 from .publication import Issue, IssueQuerySet, Publication
 from .search import SearchEntry
 from .site import ContentVersion
@@ -19,6 +20,7 @@ __all__ = [
     "NEWEST_FIRST",
     "Article",
     "ArticleKeyword",
+    "ArticlePhoto",
     "ArticleQuerySet",
     "ArticleStatus",
     "ArticleTransition",
@@ -26,9 +28,12 @@ __all__ = [
     "ContentVersion",
     "Correction",
     "CorrectionHit",
+    "ImportJob",
     "ImportUpload",
     "Issue",
+    "IssuePage",
     "IssueQuerySet",
+    "JobStatus",
     "Mention",
     "Person",
     "Publication",
