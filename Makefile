@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make run    virtualenv, install, migrate, import and publish the demo and sample issues,
-#               print the local admin password, serve on http://127.0.0.1:8000/
+#               print the local admin password, start the task worker (PDF imports) and
+#               serve on http://127.0.0.1:8000/
 #   make test   virtualenv, install, Chromium for the browser tests, ruff, the whole test suite
 #   make proxy-check   nginx in front of gunicorn: the production setup behind a real proxy
 # DATABASE_URL selects the database (SQLite file by default).
@@ -31,7 +32,9 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
-	$(PY) manage.py runserver $(HOST)
+	@# The worker (PDF imports: pages and photos) runs beside the server and stops with it.
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  echo "后台任务进程已启动（PID $$worker）"; $(PY) manage.py runserver $(HOST)
 
 test: setup browser pdftools lint
 	$(PY) -m pytest $(PYTEST_ARGS)

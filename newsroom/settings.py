@@ -274,7 +274,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 # worker`, which `make run` starts), never in a web request. The queue is a database table by
 # default; with REDIS_URL, RQ in Redis, so the workers of several machines share one queue.
 if REDIS_URL:
-    INSTALLED_APPS.insert(INSTALLED_APPS.index("articles"), "django_rq")
+    INSTALLED_APPS[INSTALLED_APPS.index("articles"):0] = ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
