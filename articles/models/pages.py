@@ -52,8 +52,20 @@ class IssuePage(models.Model):
     def label(self) -> str:
         return f"第{self.number}版"
 
-    def image_url(self, size: str) -> str:
-        return reverse("print-image", kwargs={"kind": "page", "pk": self.pk, "size": size})
+    @property
+    def thumb_url(self) -> str:
+        return reverse("print-image", kwargs={"kind": "page", "pk": self.pk, "size": "thumb"})
+
+    @property
+    def full_url(self) -> str:
+        return reverse("print-image", kwargs={"kind": "page", "pk": self.pk, "size": "full"})
+
+    @property
+    def thumb_height(self) -> int:
+        """The thumbnail's height in pixels (it is THUMBNAIL_WIDTH wide), for the page's layout."""
+        from ..services.pages import THUMBNAIL_WIDTH
+
+        return round(THUMBNAIL_WIDTH * self.height / self.width) if self.width else THUMBNAIL_WIDTH
 
 
 class ArticlePhoto(models.Model):
