@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.urls import reverse
 
 from articles.models import Article, ArticlePhoto, ArticleStatus, Issue, IssuePage
 from articles.services import workflow
