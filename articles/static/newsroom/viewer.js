@@ -1,8 +1,9 @@
 // The page viewer: zoom and pan a printed page with fingers (pinch, drag, double tap), the mouse
-// (wheel, drag, double click) and the keyboard (+ - 0 and the arrow keys). Without this script
+// (wheel, drag, double click) and the keyboard (+ - 0 and the arrow keys). It opens with
+// the whole page in view. Without this script
 // the page is still there, scrollable at its reading size.
 (function () {
-  var MIN = 1, MAX = 6, STEP = 1.5, PAN = 60;
+  var MAX = 6, STEP = 1.5, PAN = 60;
 
   function viewer(frame) {
     var img = frame.querySelector(".viewer-image");
@@ -21,10 +22,12 @@
     function apply() {
       clamp();
       img.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")";
-      frame.classList.toggle("zoomed", scale > 1);
+      frame.classList.toggle("zoomed", scale > fit());
     }
+    // Unzoomed, the whole page is in view: as wide as the frame, or as tall where that is less.
+    function fit() { return img.offsetHeight ? Math.min(1, frame.clientHeight / img.offsetHeight) : 1; }
     function zoomAt(factor, cx, cy) {
-      var next = Math.min(MAX, Math.max(MIN, scale * factor));
+      var next = Math.min(MAX, Math.max(fit(), scale * factor));
       factor = next / scale;
       x = cx - (cx - x) * factor;
       y = cy - (cy - y) * factor;
@@ -36,7 +39,7 @@
       var box = frame.getBoundingClientRect();
       return [e.clientX - box.left, e.clientY - box.top];
     }
-    function reset() { scale = 1; x = 0; y = 0; apply(); }
+    function reset() { scale = fit(); x = 0; y = 0; apply(); }
 
     Array.prototype.forEach.call(tools, function (button) {
       button.addEventListener("click", function () {
@@ -68,11 +71,11 @@
 
     frame.addEventListener("dblclick", function (e) {
       var p = local(e);
-      if (scale > 1) reset(); else zoomAt(2.5, p[0], p[1]);
+      if (scale > fit()) reset(); else zoomAt(2.5, p[0], p[1]);
     });
 
     frame.addEventListener("pointerdown", function (e) {
-      frame.setPointerCapture(e.pointerId);
+      try { frame.setPointerCapture(e.pointerId); } catch (err) { /* a pointer already gone */ }
       pointers[e.pointerId] = local(e);
       var ids = Object.keys(pointers);
       if (ids.length === 2) {
@@ -83,7 +86,7 @@
         last = pointers[e.pointerId];
         if (e.pointerType === "touch") {
           var now = Date.now();
-          if (now - lastTap < 300) { if (scale > 1) reset(); else zoomAt(2.5, last[0], last[1]); }
+          if (now - lastTap < 300) { if (scale > fit()) reset(); else zoomAt(2.5, last[0], last[1]); }
           lastTap = now;
         }
       }
@@ -113,8 +116,8 @@
     }
     frame.addEventListener("pointerup", up);
     frame.addEventListener("pointercancel", up);
-    window.addEventListener("resize", apply);
-    if (img.complete) apply(); else img.addEventListener("load", apply);
+    window.addEventListener("resize", function () { scale = Math.max(scale, fit()); apply(); });
+    if (img.complete) reset(); else img.addEventListener("load", reset);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
