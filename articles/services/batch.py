@@ -59,6 +59,13 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
     outcome = BatchOutcome()
     sources = list(sources)
     pdfs = {hashlib.sha256(s.data).hexdigest(): s for s in sources if isinstance(s, Source) and is_pdf_source(s)}
+    if queue_pdfs and not dry_run:
+        # The worker reads them: the request only keeps each PDF and queues its job.
+        for pdf in pdfs.values():
+            outcome.queued.append(jobs_create(source=pdf, user=user, publication=publication, date=date,
+                                              publish=publish, replace=replace))
+        sources = [s for s in sources if not (isinstance(s, Source) and is_pdf_source(s))]
+        pdfs = {}
     parse_sources(sources, outcome, progress=progress)
     readings = check_batch(outcome.parsed)
     if dry_run:
@@ -67,10 +74,7 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
         pdf = pdfs.get(parsed.sha256)
         if pdf is not None:
             job = jobs_create(source=pdf, user=user, publication=publication, date=date, publish=publish,
-                              replace=replace, enqueue=queue_pdfs)
-            if queue_pdfs:
-                outcome.queued.append(job)
-                continue
+                              replace=replace, enqueue=False)
             result = job_run(job_id=job.pk, parsed=parsed, readings=readings.get(parsed.sha256), retry=False)
             job.refresh_from_db()
             if result is not None:
