@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import ImportJob, Issue, JobStatus
 
-from .printed import issue_pdf, scanned_pdf
+from .printed import broken_pdf, encrypted_pdf, issue_pdf, scanned_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,11 @@ def test_a_pdf_is_previewed_then_imported_by_the_worker_with_its_pages(client, e
                                                                         django_capture_on_commit_callbacks):
     typeset = issue_pdf()
     response = upload(client, "issue.pdf", typeset.pdf)
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = client.get(response["Location"]).content.decode()
+    assert "正在后台读取 issue.pdf" in waiting and 'value="确认导入' not in waiting
     preview = client.get(response["Location"]).content.decode()
-    assert typeset.expected["articles"][0]["title"] in preview
+    assert typeset.expected["articles"][0]["title"] in preview and 'value="确认导入' in preview
     assert not Issue.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         confirmed = client.post(response["Location"], {"publication": "", "date": ""})
@@ -47,8 +50,18 @@ def test_a_pdf_is_previewed_then_imported_by_the_worker_with_its_pages(client, e
     assert "已完成" in listing and 'value="100"' in listing
 
 
-def test_a_scanned_pdf_is_refused_in_the_preview_with_one_line(client, editor, media_root):
+def test_the_preview_of_a_pdf_answers_at_once_and_refreshes_itself_while_the_worker_reads_it(client, editor):
+    response = upload(client, "issue.pdf", issue_pdf().pdf)
+    page = client.get(response["Location"]).content.decode()  # no worker runs here
+    assert "正在后台读取 issue.pdf" in page and 'http-equiv="refresh"' in page
+    assert not Issue.objects.exists()
+
+
+def test_a_scanned_pdf_is_refused_in_the_preview_with_one_line(client, editor, media_root, immediate_tasks,
+                                                              django_capture_on_commit_callbacks):
     response = upload(client, "scan.pdf", scanned_pdf())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(response["Location"])
     preview = client.get(response["Location"]).content.decode()
     assert preview.count("没有文字层") == 1
     assert not Issue.objects.exists() and not ImportJob.objects.exists()
@@ -61,3 +74,10 @@ def test_a_running_job_page_refreshes_itself_until_it_is_done(client, editor, me
     job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), user=editor, enqueue=False)
     page = client.get(reverse("admin:articles_importjob_change", args=[job.pk])).content.decode()
     assert 'http-equiv="refresh"' in page and "排队中" in page
+
+
+@pytest.mark.parametrize(("make", "says"), [(encrypted_pdf, "加密"), (broken_pdf, "损坏")])
+def test_an_encrypted_or_broken_pdf_is_refused_in_the_first_preview_with_one_line(client, editor, make, says):
+    response = upload(client, "bad.pdf", make())
+    page = client.get(response["Location"]).content.decode()
+    assert page.count("无法导入 bad.pdf") == 1 and says in page and "正在后台读取" not in page

@@ -9,7 +9,7 @@ from .intel import (
     TopicCue,
     VocabularyWord,
 )
-from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus
+from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus, PdfPreview
 from .publication import Issue, IssueQuerySet, Publication
 from .search import SearchEntry
 from .site import ContentVersion
@@ -35,6 +35,7 @@ __all__ = [
     "IssueQuerySet",
     "JobStatus",
     "Mention",
+    "PdfPreview",
     "Person",
     "Publication",
     "SearchEntry",

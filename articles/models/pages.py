@@ -140,3 +140,22 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+
+class PdfPreview(models.Model):
+    """What the importer read from one PDF (by its SHA-256), read by the worker for the admin's
+    preview so that the preview answers at once whatever the PDF's size. `parsed` is the
+    ParsedIssue pickled by the worker itself (never anything a client sent)."""
+
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    status = models.CharField("状态", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    parsed = models.BinaryField("解析结果", null=True, blank=True)
+    error = models.TextField("失败原因", blank=True)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "PDF 预览"
+        verbose_name_plural = "PDF 预览"
+
+    def __str__(self):
+        return f"{self.sha256[:12]}（{self.get_status_display()}）"

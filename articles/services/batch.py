@@ -29,6 +29,7 @@ STATISTICS_AFTER = 20  # imports of this many issues refresh the query planner's
 class BatchOutcome(BatchReport):
     parsed: list[ParsedIssue] = field(default_factory=list)
     queued: list = field(default_factory=list)  # PDF imports handed to the task queue (ImportJob)
+    pending: list[str] = field(default_factory=list)  # PDFs the worker is still reading for a preview
 
     @property
     def parsed_json(self) -> list[dict]:

@@ -24,6 +24,7 @@ from ..models import ImportJob, JobStatus, Publication
 from .importing import ImportRefused, ImportResult, Source, parse_source
 from .intel import check_batch
 from .pages import print_issue_import
+from .previews import preview_parsed
 
 logger = logging.getLogger("newsroom.import")
 # A job running longer than this lost its worker (killed, machine restarted): it may be retried.
@@ -88,7 +89,8 @@ def job_run(*, job_id: int, parsed=None, readings=None, retry: bool = True) -> I
     try:
         with job.pdf.open("rb") as handle:
             data = handle.read()
-        parsed = parsed or parse_source(Source(job.source_name, data))
+        parsed = parsed or preview_parsed(job.sha256) or parse_source(Source(job.source_name, data))
+        parsed.source = job.source_name
         _progress(job, 20, f"已读出 {len(parsed.articles)} 篇文章，正在生成版面图")
         if readings is None:
             readings = check_batch([parsed]).get(parsed.sha256)
