@@ -3,6 +3,7 @@ captions; bad PDFs refused with one line; nothing half written."""
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
@@ -182,3 +183,16 @@ def test_the_database_worker_runs_a_queued_job(media_root, transactional_db):
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and job.issue.articles.count() == len(issue_pdf().expected["articles"])
+
+
+def test_a_pdf_imported_again_with_replace_leaves_no_files_of_the_first_import(pdf_path, media_root,
+                                                                             django_capture_on_commit_callbacks):
+    run(pdf_path)
+    first = {p.name for p in stored_files(media_root)}
+    with django_capture_on_commit_callbacks(execute=True):
+        code, out, _ = run("--replace", pdf_path)
+    assert code == 0, out
+    now = {p.name for p in stored_files(media_root)}
+    assert len(now) == len(first) and IssuePage.objects.count() == issue_pdf().pages
+    names = {n for page in IssuePage.objects.all() for n in (page.thumbnail.name, page.image.name)}
+    assert {Path(n).name for n in names} <= now

@@ -69,11 +69,15 @@ class Rendered:
         return [n for p in self.pages for n in (p.thumbnail, p.image)] + [p.name for p in self.photos]
 
     def discard(self) -> None:
-        for name in self.names:
-            try:
-                default_storage.delete(name)
-            except OSError:  # a file that cannot be removed is only litter, never shown
-                logger.warning("could not delete %s", name)
+        delete_files(self.names)
+
+
+def delete_files(names: list[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:  # a file that cannot be removed is only litter, never shown
+            logger.warning("could not delete %s", name)
 
 
 def print_render(*, data: bytes, parsed: ParsedIssue, progress: Progress | None = None) -> Rendered:
@@ -216,3 +220,11 @@ def _save(name: str, image) -> str:
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
     return default_storage.save(name, ContentFile(buffer.getvalue()))
+
+
+def print_files_forget(names: list[str]) -> None:
+    """Delete the files of pages and photos whose rows are being deleted, once that is committed
+    (a rolled-back deletion keeps its files)."""
+    names = [n for n in names if n]
+    if names:
+        transaction.on_commit(lambda: delete_files(names))

@@ -7,22 +7,26 @@ PDF's SHA-256, so the import job that follows does not read the same PDF again.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import pickle
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ..importer import ParsedIssue, SourceError
 from ..models import ImportUpload, JobStatus, PdfPreview
 from .importing import Source, SourceFailure, parse_source
 
 logger = logging.getLogger("newsroom.import")
+KEPT_FOR = dt.timedelta(days=1)  # as long as an upload waits for its confirmation
 
 
 def previews_collect(*, uploads: list[ImportUpload]) -> tuple[list[ParsedIssue], list[SourceFailure], list[str]]:
     """For each uploaded PDF: what was read, why it cannot be read, or (queued now) that it is being read."""
     parsed, failed, pending = [], [], []
+    PdfPreview.objects.filter(created_at__lt=timezone.now() - KEPT_FOR).delete()
     for upload in uploads:
         data = bytes(upload.data)
         refused = pdf_refusal(data)

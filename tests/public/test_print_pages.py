@@ -100,3 +100,14 @@ def test_a_withdrawn_articles_photo_is_no_longer_served(client, published):
     workflow.article_transition(article=photo.article, action="withdraw", user=chief)
     assert Article.objects.get(pk=photo.article_id).status == ArticleStatus.WITHDRAWN
     assert client.get(photo.url).status_code == 404
+
+
+def test_an_issue_imported_as_a_draft_shows_its_pages_once_the_chief_publishes_it(client, media_root):
+    issue = import_pdf(publish=False)
+    assert client.get(issue.get_absolute_url()).status_code == 404
+    chief = User.objects.create_superuser("chief", password="pw-Ab3456789")
+    workflow.issue_publish(issue=issue, user=chief)
+    page = html(client, issue.get_absolute_url())
+    first = issue.print_pages.order_by("index").first()
+    assert first.thumb_url in page
+    assert client.get(first.thumb_url).status_code == 200
