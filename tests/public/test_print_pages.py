@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
 from articles.models import Article, ArticlePhoto, ArticleStatus, Issue, IssuePage
 from articles.services import workflow
@@ -111,3 +112,11 @@ def test_an_issue_imported_as_a_draft_shows_its_pages_once_the_chief_publishes_i
     first = issue.print_pages.order_by("index").first()
     assert first.thumb_url in page
     assert client.get(first.thumb_url).status_code == 200
+
+
+def test_the_api_gives_an_articles_page_and_its_photos_with_absolute_urls(client, published):
+    photo = ArticlePhoto.objects.filter(article__issue=published).select_related("article").first()
+    data = client.get(reverse("api-article", args=[photo.article_id])).json()
+    assert data["page"] == photo.article.page
+    assert {"url": f"https://news.example.org{photo.url}", "caption": photo.caption} in [
+        {k: p[k] for k in ("url", "caption")} for p in data["photos"]]
