@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.urls import reverse
 from django.utils.html import format_html
 
 from ..models import ImportJob, JobStatus
@@ -41,8 +43,6 @@ class ImportJobAdmin(admin.ModelAdmin):
     def issue_link(self, obj):
         if obj.issue is None:
             return "—"
-        from django.urls import reverse
-
         return format_html('<a href="{}">{}</a>', reverse("admin:articles_issue_change", args=[obj.issue_id]), obj.issue)
 
     @admin.action(description="重试所选的失败任务", permissions=["retry"])
@@ -59,6 +59,6 @@ class ImportJobAdmin(admin.ModelAdmin):
         return super().changelist_view(request, {**(extra_context or {}), "refresh": running})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        job = ImportJob.objects.filter(pk=object_id).first()
+        job = self.get_object(request, unquote(object_id))  # None for an id that is not one
         refresh = job is not None and not job.is_finished
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "refresh": refresh})
