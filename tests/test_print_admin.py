@@ -33,6 +33,7 @@ def test_the_upload_form_offers_pdfs(client, editor):
 def test_a_pdf_is_previewed_then_imported_by_the_worker_with_its_pages(client, editor, media_root, immediate_tasks,
                                                                         django_capture_on_commit_callbacks):
     typeset = issue_pdf()
+    assert typeset.pages == 4
     response = upload(client, "issue.pdf", typeset.pdf)
     with django_capture_on_commit_callbacks(execute=True):
         waiting = client.get(response["Location"]).content.decode()
