@@ -71,7 +71,11 @@ def test_resident_sees_the_pages_zooms_one_and_reads_an_article_with_its_photo(
     assert thumbs.count() == issue_pdf().pages
     assert page.locator(".print-label").all_inner_texts() == [
         f"第{n}版" for n in printed_issue.print_pages.order_by("index").values_list("number", flat=True)]
+    for n in range(thumbs.count()):  # lazy images load as they come into view
+        thumbs.nth(n).scroll_into_view_if_needed()
+    page.wait_for_function("Array.from(document.querySelectorAll('.print-thumb img')).every(i => i.complete)")
     assert page.evaluate("Array.from(document.querySelectorAll('.print-thumb img')).every(i => i.naturalWidth > 0)")
+    page.evaluate("window.scrollTo(0, 0)")
     shot(page, f"print-{device}-1-issue-pages")
     assert axe_violations(page) == []
 
@@ -102,6 +106,8 @@ def test_resident_sees_the_pages_zooms_one_and_reads_an_article_with_its_photo(
     page_link = page.locator("a.print-link")
     assert re.fullmatch(r"第\d+版", page_link.inner_text())
     photo = page.locator(".photos img").first
+    photo.scroll_into_view_if_needed()
+    photo.evaluate("img => img.complete || new Promise(done => img.addEventListener('load', done))")
     caption = page.locator(".photos figcaption").first.inner_text()
     assert photo.get_attribute("alt") and caption.startswith(photo.get_attribute("alt"))
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
