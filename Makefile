@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make run    virtualenv, install, migrate, import and publish the demo and sample issues,
-#               print the local admin password, serve on http://127.0.0.1:8000/
+#               print the local admin password, start the task worker (PDF imports) and
+#               serve on http://127.0.0.1:8000/
 #   make test   virtualenv, install, Chromium for the browser tests, ruff, the whole test suite
 #   make proxy-check   nginx in front of gunicorn: the production setup behind a real proxy
 # DATABASE_URL selects the database (SQLite file by default).
@@ -12,7 +13,7 @@ SAMPLES ?= ../shared/samples
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint nginx proxy-check setup browser pdftools serve import-samples bench score clean
+.PHONY: run test lint nginx proxy-check setup browser pdftools axe serve import-samples bench score clean
 
 setup: $(VENV)/.installed .env
 
@@ -31,9 +32,11 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
-	$(PY) manage.py runserver $(HOST)
+	@# The worker (PDF imports: pages and photos) runs beside the server and stops with it.
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  echo "后台任务进程已启动（PID $$worker）"; $(PY) manage.py runserver $(HOST)
 
-test: setup browser pdftools lint
+test: setup browser pdftools axe lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The rule set and its reasons are in pyproject.toml.
@@ -58,6 +61,18 @@ pdftools:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
 
+# axe-core from npm, loaded by the browser tests into the pages they check (never served by the site).
+axe: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing Debian npm for the accessibility checks (axe-core)"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
+	fi
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 # Debian's nginx, for the check behind a real reverse proxy (the package's own service is not started).
 nginx:
 	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
@@ -79,4 +94,4 @@ bench: setup
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3* staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3* staticfiles .pytest_cache node_modules

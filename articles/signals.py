@@ -1,9 +1,9 @@
 """Keep what is derived from articles in step with them, whichever path changed them."""
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from .models import Article, Issue, Person, Publication, Tag, TaggedArticle
+from .models import Article, ArticlePhoto, Issue, IssuePage, Person, Publication, Tag, TaggedArticle
 
 
 def _publicly_visible_change(instance: Article) -> bool:
@@ -84,3 +84,13 @@ def named_thing_changed(sender, instance, raw=False, **kwargs):
 
     if sender.objects.public().filter(pk=instance.pk).exists():
         bump_content_version()
+
+
+@receiver(post_delete, sender=IssuePage, dispatch_uid="issue-page-files")
+@receiver(post_delete, sender=ArticlePhoto, dispatch_uid="article-photo-files")
+def print_files_deleted(sender, instance, **kwargs):
+    """A page or photo deleted (its issue replaced or deleted) takes its images with it."""
+    from .services.pages import print_files_forget
+
+    names = [instance.thumbnail.name, instance.image.name] if sender is IssuePage else [instance.image.name]
+    print_files_forget(names)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .caching import public_page
-from .views import api, feeds, public
+from .views import api, feeds, pages, public
 from .views.limits import limited
 
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("robots.txt", feeds.robots_txt, name="robots"),
     path("favicon.ico", feeds.favicon),
     path("healthz", feeds.healthz, name="healthz"),
+    path("media/print/<str:kind>/<id:pk>/<str:size>/", pages.print_image, name="print-image"),
     path("api/articles/", search(api.ArticleListApi.as_view()), name="api-articles"),
     path("api/articles/<id:pk>/", search(api.ArticleDetailApi.as_view()), name="api-article"),
     path("api/issues/", search(api.IssueListApi.as_view()), name="api-issues"),
@@ -40,4 +41,5 @@ urlpatterns = [
     path("<slug:paper>/feed/", page(feeds.PaperFeed()), name="paper-feed"),
     path("<slug:paper>/<year:year>/", page(public.PaperYearView.as_view()), name="paper-year"),
     path("<slug:paper>/<slug:issue>/", page(public.IssueDetailView.as_view()), name="issue-detail"),
+    path("<slug:paper>/<slug:issue>/pages/<int:index>/", page(pages.IssuePageView.as_view()), name="issue-page"),
 ]

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -222,8 +224,30 @@ USE_TZ = True
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Uploaded PDFs, page images and photos: local files by default; S3-compatible object storage
+# (django-storages) when NEWSROOM_S3_BUCKET is set. They are never served from MEDIA_URL directly:
+# articles.views.pages streams them, so an unpublished issue's pages stay private.
+MEDIA_ROOT = Path(env_str("NEWSROOM_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"
+S3_BUCKET = env_str("NEWSROOM_S3_BUCKET")
+if S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("NEWSROOM_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("NEWSROOM_S3_REGION") or None,
+            "access_key": env_str("NEWSROOM_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("NEWSROOM_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("NEWSROOM_S3_PREFIX", "newsroom"),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -244,6 +268,17 @@ FILE_UPLOAD_HANDLERS = [
 ]
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+# --- Background work -----------------------------------------------------------------------
+# Reading a PDF, rendering its pages and taking out its photos run in a worker (`manage.py
+# worker`, which `make run` starts), never in a web request. The queue is a database table by
+# default; with REDIS_URL, RQ in Redis, so the workers of several machines share one queue.
+if REDIS_URL:
+    INSTALLED_APPS[INSTALLED_APPS.index("articles"):0] = ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

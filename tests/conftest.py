@@ -81,3 +81,16 @@ def _seed_data(request):
     if names & {"db", "transactional_db", "live_server"} or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("transactional_db" if names & {"transactional_db", "live_server"} else "db")
         restore_seed_data()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded PDFs, page images and photos written under this test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """The task queue runs each task as soon as it is enqueued (after the transaction commits)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -22,7 +22,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.pdf,text/plain,application/pdf"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -33,7 +33,8 @@ class MultipleFileField(forms.FileField):
 
 
 class IssueUploadForm(forms.Form):
-    files = MultipleFileField(label="期刊文字文件", help_text="从排版文件导出的 .txt 文字，可一次选择多个文件")
+    files = MultipleFileField(label="期刊文件",
+                              help_text="印刷厂的 PDF，或从排版文件导出的 .txt 文字，可一次选择多个文件")
 
 
 class IssueImportConfirmForm(forms.Form):
@@ -109,6 +110,10 @@ class IssueImportPreviewView(View):
             messages.info(request, f"跳过 {failure.line()}")
         for failure in outcome.failed:
             messages.error(request, f"失败 {failure.line()}")
+        for job in outcome.queued:
+            messages.info(request, f"{job.source_name} 已交给后台处理（读取文字、生成版面图和图片），进度见“PDF 导入任务”")
+        if outcome.queued and not outcome.imported:
+            return redirect(reverse("admin:articles_importjob_changelist"))
         if len(outcome.imported) == 1:
             return redirect(reverse("admin:articles_issue_change", args=[outcome.imported[0].issue.pk]))
         return redirect(reverse("admin:articles_issue_changelist"))

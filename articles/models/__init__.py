@@ -9,6 +9,7 @@ from .intel import (
     TopicCue,
     VocabularyWord,
 )
+from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus, PdfPreview
 from .publication import Issue, IssueQuerySet, Publication
 from .search import SearchEntry
 from .site import ContentVersion
@@ -19,6 +20,7 @@ __all__ = [
     "NEWEST_FIRST",
     "Article",
     "ArticleKeyword",
+    "ArticlePhoto",
     "ArticleQuerySet",
     "ArticleStatus",
     "ArticleTransition",
@@ -26,10 +28,14 @@ __all__ = [
     "ContentVersion",
     "Correction",
     "CorrectionHit",
+    "ImportJob",
     "ImportUpload",
     "Issue",
+    "IssuePage",
     "IssueQuerySet",
+    "JobStatus",
     "Mention",
+    "PdfPreview",
     "Person",
     "Publication",
     "SearchEntry",

@@ -104,6 +104,8 @@ class Article(models.Model):
     body = models.TextField("正文", blank=True,
                             help_text="段落之间空一行；以“## ”开头的一行是小标题。")
     captions = models.JSONField("图片说明", default=list, blank=True)
+    page = models.PositiveSmallIntegerField("版次", null=True, blank=True,
+                                            help_text="标题所在的版（第N版），从 PDF 导入时得出")
     imported_text = models.TextField("导入原文", blank=True, editable=False,
                                      help_text="导入时这篇文章的原始文字，原样保存")
     status = models.CharField("状态", max_length=12, choices=ArticleStatus.choices,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from collections.abc import Iterable
@@ -27,6 +28,8 @@ STATISTICS_AFTER = 20  # imports of this many issues refresh the query planner's
 @dataclass
 class BatchOutcome(BatchReport):
     parsed: list[ParsedIssue] = field(default_factory=list)
+    queued: list = field(default_factory=list)  # PDF imports handed to the task queue (ImportJob)
+    pending: list[str] = field(default_factory=list)  # PDFs the worker is still reading for a preview
 
     @property
     def parsed_json(self) -> list[dict]:
@@ -49,13 +52,38 @@ def parse_sources(sources: Iterable[Source | SourceFailure], outcome: BatchOutco
 
 def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool = False, replace: bool = False,
                    publication=None, date=None, publish: bool = False, user=None,
-                   progress: bool = False) -> BatchOutcome:
+                   progress: bool = False, queue_pdfs: bool = False) -> BatchOutcome:
+    """Parse and write a batch. A PDF is written with its pages and photos through an import job:
+    run here (the command line), or with queue_pdfs handed to the worker (a web request)."""
+    from .jobs import is_pdf_source, job_run, jobs_create
+
     outcome = BatchOutcome()
+    sources = list(sources)
+    pdfs = {hashlib.sha256(s.data).hexdigest(): s for s in sources if isinstance(s, Source) and is_pdf_source(s)}
+    if queue_pdfs and not dry_run:
+        # The worker reads them: the request only keeps each PDF and queues its job.
+        for pdf in pdfs.values():
+            outcome.queued.append(jobs_create(source=pdf, user=user, publication=publication, date=date,
+                                              publish=publish, replace=replace))
+        sources = [s for s in sources if not (isinstance(s, Source) and is_pdf_source(s))]
+        pdfs = {}
     parse_sources(sources, outcome, progress=progress)
     readings = check_batch(outcome.parsed)
     if dry_run:
         return outcome
     for parsed in _progress(outcome.parsed, progress, "写入"):
+        pdf = pdfs.get(parsed.sha256)
+        if pdf is not None:
+            job = jobs_create(source=pdf, user=user, publication=publication, date=date, publish=publish,
+                              replace=replace, enqueue=False)
+            result = job_run(job_id=job.pk, parsed=parsed, readings=readings.get(parsed.sha256), retry=False)
+            job.refresh_from_db()
+            if result is not None:
+                outcome.imported.append(result)
+            else:
+                target = outcome.skipped if job.reason == "duplicate" else outcome.failed
+                target.append(SourceFailure(parsed.source, job.reason or "failed", job.error))
+            continue
         try:
             outcome.imported.append(issue_import(parsed=parsed, user=user, publication=publication, date=date,
                                                  publish=publish, replace=replace, readings=readings.get(parsed.sha256)))

@@ -23,6 +23,7 @@ from ..search import index_articles
 from .intel import analyse_issue
 
 logger = logging.getLogger("newsroom.import")
+ISSUE_SUFFIXES = {".txt", ".pdf"}  # what a folder given to the import is searched for
 
 
 @dataclass
@@ -74,14 +75,14 @@ class BatchReport:
 
 
 def collect_sources(paths: Iterable[str | Path]) -> Iterator[Source | SourceFailure]:
-    """Files and folders (every *.txt below a folder) as sources; a bad path becomes a failure."""
+    """Files and folders (every *.txt and *.pdf below a folder) as sources; a bad path becomes a failure."""
     limit = settings.IMPORT_MAX_BYTES
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ISSUE_SUFFIXES)
             if not files:
-                yield SourceFailure(str(path), "empty-folder", "文件夹中没有 .txt 文件")
+                yield SourceFailure(str(path), "empty-folder", "文件夹中没有 .txt 或 .pdf 文件")
             for file in files:
                 yield from _read_file(file, limit)
         elif path.exists():
@@ -173,7 +174,7 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         Article(
             issue=issue, issue_date=issue.date, position=position, column=a.column or "", kicker=a.kicker or "", title=a.title[:300],
             subtitle=(a.subtitle or "")[:300], body=bodytext.render_body(a.blocks), captions=a.captions,
-            imported_text=a.source_text,
+            page=a.page, imported_text=a.source_text,
             status=ArticleStatus.PUBLISHED if publish else ArticleStatus.DRAFT,
             published_at=now if publish else None,
         )

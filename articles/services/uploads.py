@@ -8,9 +8,12 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from ..importer.pdf import is_pdf
 from ..models import ImportUpload
-from .batch import BatchOutcome, import_sources
+from .batch import BatchOutcome, import_sources, parse_sources
 from .importing import Source
+from .intel import check_batch
+from .previews import previews_collect
 
 STALE_AFTER = dt.timedelta(days=1)
 
@@ -27,11 +30,22 @@ def uploads_store(*, files, user) -> uuid.UUID:
 
 
 def uploads_preview(*, batch: uuid.UUID, user) -> BatchOutcome:
-    return import_sources(_sources(batch, user), dry_run=True)
+    """The batch as the import would split it. PDFs are read by the worker: those not read yet
+    are listed in `pending`, and a later preview shows them."""
+    uploads = list(ImportUpload.objects.filter(batch=batch, uploaded_by=user))
+    pdfs = [u for u in uploads if is_pdf(bytes(u.data[:1024]))]
+    outcome = BatchOutcome()
+    parse_sources([Source(u.name, bytes(u.data)) for u in uploads if u not in pdfs], outcome)
+    parsed, failed, outcome.pending = previews_collect(uploads=pdfs)
+    outcome.parsed.extend(parsed)
+    outcome.failed.extend(failed)
+    check_batch(outcome.parsed)
+    return outcome
 
 
 def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False) -> BatchOutcome:
-    outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish)
+    outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish,
+                             queue_pdfs=True)
     ImportUpload.objects.filter(batch=batch, uploaded_by=user).delete()
     return outcome
 

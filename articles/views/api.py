@@ -124,6 +124,9 @@ class ArticleDetailApi(ApiView):
         data["body"] = article.body
         data["blocks"] = [b.to_json() for b in bodytext.parse_body(article.body)]
         data["captions"] = list(article.captions)
+        data["page"] = article.page
+        data["photos"] = [{"url": absolute_url(request, p.url), "caption": p.caption, "credit": p.credit or None,
+                           "width": p.width, "height": p.height} for p in article.photos.all()]
         people = {}
         for m in article.mentions.select_related("person").order_by("person__name", "pk"):
             people.setdefault(m.person_id, {"id": m.person_id, "name": m.person.name, "title": m.title,

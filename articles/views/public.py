@@ -21,6 +21,7 @@ from ..models import Article, Issue, Mention, Person, Publication, Tag
 from ..search import NEWEST, search_hits, split_query
 from ..services.people import person_timeline, town_office_holders
 from ..services.related import related_articles
+from .pages import page_for, pages_with_articles
 from .snippets import snippet
 
 PAGE_SIZE = 20
@@ -230,6 +231,8 @@ class ArticleDetailView(DetailView):
                                                       .values("title")[:1])).distinct().order_by("name"))
         context["related"] = related_articles(article)
         context["blocks"] = article.blocks
+        context["print_page"] = page_for(article)
+        context["photos"] = list(article.photos.all())
         return context
 
 
@@ -243,6 +246,7 @@ class IssueDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = list(Article.objects.published().filter(issue=self.object).order_by("position", "pk"))
+        context["print_pages"] = pages_with_articles(self.object)
         return context
 
 

@@ -9,10 +9,10 @@ from ...services import batch
 
 
 class Command(BaseCommand):
-    help = "Import issues from extracted text files (files or folders of *.txt)."
+    help = "Import issues from extracted text files or the printer's PDFs (files, or folders of *.txt and *.pdf)."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="issue text files, or folders holding them")
+        parser.add_argument("paths", nargs="+", help="issue text or PDF files, or folders holding them")
         parser.add_argument("--dry-run", action="store_true", help="parse only; write nothing")
         parser.add_argument("--json", action="store_true", help="print the parsed issues as one JSON document")
         parser.add_argument("--replace", action="store_true",
