@@ -1,5 +1,7 @@
 """Headlines, subheads and captions: how the blocks of an issue become articles."""
 
+import pytest
+
 from articles.importer import parse_text
 
 
@@ -30,6 +32,7 @@ def test_bare_headline_stacks_are_display_title_over_factual_subtitle():
                                (None, None, "防汛不松劲", "青枫镇开展防汛防台应急演练")]
 
 
+@pytest.mark.xfail(strict=True, reason="issue 11 open: the role model reads a short bare subhead as the start of a paragraph cut by a column")
 def test_a_lone_bare_line_between_paragraphs_is_a_subhead_when_the_paper_stacks_its_headlines():
     text = f"凝心聚力 共建家园\n\n青枫镇召开居民区工作会议\n\n{P1}\n\n聚焦民生补短板\n\n{P2}\n"
     article = parse_text(text).articles[0]
