@@ -81,7 +81,8 @@ def test_resident_sees_the_pages_zooms_one_and_reads_an_article_with_its_photo(
 
     thumbs.first.click()
     page.wait_for_url(re.compile(r"/pages/1/$"))
-    assert page.evaluate("document.querySelector('.viewer-image').naturalWidth") > 0
+    # The page image loads after the document; the viewer fits it to the frame once it has.
+    page.wait_for_function("() => { const i = document.querySelector('.viewer-image'); return i.complete && i.naturalWidth > 0; }")
     whole = scale_of(page)
     assert page.evaluate("""() => { const f = document.getElementById('viewer-frame').getBoundingClientRect(),
         i = document.querySelector('.viewer-image').getBoundingClientRect();
