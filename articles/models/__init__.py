@@ -10,6 +10,7 @@ from .intel import (
     VocabularyWord,
 )
 from .publication import Issue, IssueQuerySet, Publication
+from .related import RelatedArticle
 from .search import SearchEntry
 from .site import ContentVersion
 from .uploads import ImportUpload
@@ -32,6 +33,7 @@ __all__ = [
     "Mention",
     "Person",
     "Publication",
+    "RelatedArticle",
     "SearchEntry",
     "Tag",
     "TagFeedback",

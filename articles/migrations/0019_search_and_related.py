@@ -1,4 +1,4 @@
-"""PostgreSQL's search index becomes a GIN index over an expression of the indexed text (its
+"""Related articles stored (RelatedArticle); and PostgreSQL's search index becomes a GIN index over an expression of the indexed text (its
 characters and bigrams): no token column, so the index is the only copy of the tokens.
 
 The stored 2-4-grams took 12 times the article table and were kept out of line, where the
@@ -9,7 +9,8 @@ instead of asking the index; no statistics are gathered on it, which would evalu
 every sampled row at each ANALYZE.
 """
 
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 POSTGRES_CREATE = r"""
 CREATE OR REPLACE FUNCTION articles_search_grams(doc text) RETURNS tsvector
@@ -42,4 +43,18 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RemoveField(model_name="searchentry", name="tokens"),
         migrations.RunPython(create, drop),
+        migrations.CreateModel(
+            name='RelatedArticle',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('rank', models.PositiveSmallIntegerField()),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_rows', to='articles.article')),
+                ('related', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='related_to', to='articles.article')),
+            ],
+            options={
+                'verbose_name': '相关文章',
+                'verbose_name_plural': '相关文章',
+                'constraints': [models.UniqueConstraint(fields=('article', 'rank'), name='related_article_rank')],
+            },
+        ),
     ]
