@@ -36,14 +36,19 @@ def related_articles(article: Article, *, limit: int = 5) -> list[Article]:
 
 
 def refresh_related(*, articles: list[Article]) -> None:
-    """After these articles changed: their lists, and the lists they can enter or leave."""
+    """After these articles changed: their lists, and the lists they can enter or leave.
+
+    An article whose own list came out as before (an edit of its text, a correction across the
+    archive) changed no one else's: its neighbours are left alone."""
     with transaction.atomic():
-        ids = [a.pk for a in articles]
-        before = set(RelatedArticle.objects.filter(related_id__in=ids).values_list("article_id", flat=True))
-        after: set[int] = set()
+        neighbours: set[int] = set()
         for article in articles:
-            after.update(_store(article))
-        neighbours = (before | after) - set(ids)
+            before = list(RelatedArticle.objects.filter(article=article).order_by("rank").values_list("related_id", flat=True))
+            after = _store(article)
+            if before != (after or [None]):
+                neighbours.update(after)
+                neighbours.update(RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True))
+        neighbours -= {a.pk for a in articles}
         for neighbour in Article.objects.filter(pk__in=neighbours).only("pk", "status"):
             _store(neighbour)
 
