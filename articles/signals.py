@@ -19,10 +19,14 @@ def article_saved(sender, instance: Article, raw=False, **kwargs):
         return
     from .caching import bump_content_version
     from .search import index_articles
+    from .services.related import refresh_related
 
-    if _publicly_visible_change(instance):
+    visible = _publicly_visible_change(instance)
+    if visible:
         bump_content_version()
     index_articles([instance])
+    if visible:
+        refresh_related(articles=[instance])
 
 
 @receiver(pre_delete, sender=Article, dispatch_uid="article-search-unindex")
@@ -43,6 +47,24 @@ def tags_changed(sender, instance: TaggedArticle, **kwargs):
 
     if Article.objects.filter(pk=instance.content_object_id, status=ArticleStatus.PUBLISHED).exists():
         bump_content_version()
+
+
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="tagging-related-articles")
+@receiver(pre_delete, sender=TaggedArticle, dispatch_uid="untagging-related-articles")
+def tags_changed_relations(sender, instance: TaggedArticle, raw=False, signal=None, **kwargs):
+    """A tag added: the article's related articles follow. A tag being removed is still there
+    when this runs, so the list is dropped and computed afresh when next read."""
+    if raw:
+        return
+    from .models import ArticleStatus
+    from .services.related import forget_related, refresh_related
+
+    if signal is pre_delete:
+        forget_related(article_id=instance.content_object_id)
+        return
+    article = Article.objects.filter(pk=instance.content_object_id, status=ArticleStatus.PUBLISHED).first()
+    if article is not None:
+        refresh_related(articles=[article])
 
 
 @receiver(post_save, sender=TaggedArticle, dispatch_uid="tag-chosen-is-a-topic")

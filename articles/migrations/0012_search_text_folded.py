@@ -6,11 +6,38 @@ pages; and the GIN index's pending list of new tokens, which every search reads 
 short.
 """
 
+import re
+
 from django.db import migrations
 
-from articles.search.tokens import document_tokens, fold
+# Frozen copies of the tokenizer of articles/search/tokens.py as it was when this migration was
+# written: a migration must do the same whatever the application's code says later.
+POSTGRES_LONGEST = 4
+ESCAPE = "ǂ"
+TERMINAL = "ǃ"
+_SPACE_RE = re.compile(r"\s+")
+_ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-POSTGRES_LONGEST = 4  # as articles.search.index.POSTGRES_LONGEST when this migration was written
+
+def fold(text):
+    return text.translate(_ASCII_UPPER)
+
+
+def _encode(ch):
+    return ch if ch.isalnum() and ch not in (ESCAPE, TERMINAL) else f"{ESCAPE}{ord(ch):x}{ESCAPE}"
+
+
+def document_tokens(text, *, longest=2):
+    tokens = []
+    for run in _SPACE_RE.split(fold(text)):
+        if not run:
+            continue
+        encoded = [_encode(ch) for ch in run]
+        tokens.extend(map(str.__add__, encoded, encoded[1:]))
+        for n in range(3, longest + 1):
+            tokens.extend("".join(encoded[i:i + n]) for i in range(len(encoded) - n + 1))
+        tokens.append(encoded[-1] + TERMINAL)
+    return tokens
 POSTGRES_SETTINGS = ("ALTER TABLE articles_searchentry SET (toast_tuple_target = 128); "
                      "ALTER INDEX articles_searchentry_tokens_gin SET (gin_pending_list_limit = 512)")
 POSTGRES_RESET = ("ALTER TABLE articles_searchentry RESET (toast_tuple_target); "

@@ -11,6 +11,7 @@ from .intel import (
 )
 from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus, PdfPreview
 from .publication import Issue, IssueQuerySet, Publication
+from .related import RelatedArticle
 from .search import SearchEntry
 from .site import ContentVersion
 from .uploads import ImportUpload
@@ -38,6 +39,7 @@ __all__ = [
     "PdfPreview",
     "Person",
     "Publication",
+    "RelatedArticle",
     "SearchEntry",
     "Tag",
     "TagFeedback",

@@ -1,7 +1,8 @@
-"""Chinese full-text search over published articles: a bigram index in the database.
+"""Chinese full-text search over published articles: an index of character bigrams in the database.
 
-`index` keeps the index in step with the articles; `query` finds articles through it. Search
-finds exactly the articles a plain substring match finds (see tokens.py for why bigrams).
+`index` keeps the index in step with the articles; `query` finds articles through it; `backends`
+holds what each database does differently. Search finds exactly the articles a plain substring
+match finds (see tokens.py for why bigrams).
 """
 
 from .index import index_articles, index_in_step, rebuild_index, refresh_statistics, unindex_article

@@ -1,26 +1,20 @@
 """Finding articles: every term as an exact substring, through the index, ranked and paged
 without sorting every hit of a common word.
 
-On SQLite the index is an FTS5 table of bigrams, and a term's bigrams as a phrase match exactly.
-On PostgreSQL it is a GIN index of every run of up to four characters (a token set has no
-positions: they stop at 16,383): a term of up to four characters is one token, matched exactly; a
-longer term's four-character runs narrow the articles to a superset, which a substring test on
-the indexed, folded text then makes exact. Visibility is decided by the queryset searched, i.e. by
-Article.objects.published().
+Which articles hold a term is the database's search backend's answer (backends/); ranking,
+paging and the walk for common terms are the same on every database. Visibility is decided by
+the queryset searched, i.e. by Article.objects.published().
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVectorField
-from django.db import connection
-from django.db.models import Case, F, IntegerField, Lookup, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Length, Replace
 from django.utils.functional import cached_property
 
 from ..models import NEWEST_FIRST, Article, ArticleStatus, SearchEntry
-from .index import FTS_TABLE, POSTGRES_LONGEST
-from .tokens import phrase_tokens, split_query, term_tokens
+from .backends import backend
+from .tokens import split_query
 
 # Up to this many hits, how often the term occurs in each ranks them.
 FREQUENCY_RANK_LIMIT = 1000
@@ -33,64 +27,6 @@ WALK_DEPTH = 500  # results beyond this come from the ordered query, not a walk
 SCHEDULED_LIMIT = 200  # with more articles waiting to go public, hits are counted in the article table
 
 RELEVANCE, NEWEST = "relevance", "newest"
-
-
-@SearchVectorField.register_lookup
-class HoldsTokens(Lookup):
-    """`tokens @@ '...'::tsquery` with the query as built here: Django's own `@@` lookup would
-    run it through a text-search configuration, which would re-parse the tokens."""
-
-    lookup_name = "holds"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} @@ {rhs}::tsquery", [*lhs_params, *rhs_params]
-
-
-def _tsquery(term: str) -> str:
-    prefix = len(term) == 1
-    return " & ".join(f"'{t}'" + (":*" if prefix else "") for t in term_tokens(term, longest=POSTGRES_LONGEST))
-
-
-def _fts_phrase(term: str) -> str:
-    return f'"{term_tokens(term)[0]}"*' if len(term) == 1 else '"' + " ".join(phrase_tokens(term)) + '"'
-
-
-def _holding(term: str) -> Q:
-    """Articles holding `term`, exactly."""
-    if connection.vendor == "sqlite":
-        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (_fts_phrase(term),)))
-    holding = Q(search_entry__tokens__holds=_tsquery(term))
-    if len(term) > POSTGRES_LONGEST:
-        holding &= Q(search_entry__text__contains=term)
-    return holding
-
-
-def _index_matches(term: str, *, limit: int) -> int:
-    """How many indexed articles hold a term's tokens, from the index alone, counted up to `limit`."""
-    if connection.vendor == "sqlite":
-        sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(term)]
-    else:
-        sql, params = "SELECT article_id FROM articles_searchentry WHERE tokens @@ %s::tsquery", [_tsquery(term)]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(limit)}) AS hits", params)
-        return cursor.fetchone()[0]
-
-
-def _entries_holding(terms: list[str]) -> int:
-    """How many indexed articles hold every term, counted in the index without reading articles."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                           [" AND ".join(_fts_phrase(t) for t in terms)])
-            return cursor.fetchone()[0]
-    entries = SearchEntry.objects.all()
-    for term in terms:
-        entries = entries.filter(tokens__holds=_tsquery(term))
-        if len(term) > POSTGRES_LONGEST:
-            entries = entries.filter(text__contains=term)
-    return entries.count()
 
 
 def _count_in_index(terms: list[str]) -> int | None:
@@ -109,13 +45,13 @@ def _count_in_index(terms: list[str]) -> int | None:
     if len(later) > SCHEDULED_LIMIT:
         return None
     texts = SearchEntry.objects.filter(pk__in=later).values_list("text", flat=True)
-    return _entries_holding(terms) - sum(1 for text in texts if all(t in text for t in terms))
+    return backend().count_entries(terms) - sum(1 for text in texts if all(t in text for t in terms))
 
 
 def _indexed_count() -> int:
     from ..caching import cached
 
-    return cached("search-indexed-count", SearchEntry.objects.count)
+    return cached("search-indexed-count", backend().indexed_count)
 
 
 class SearchHits:
@@ -189,13 +125,14 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
     if not terms:
         none = within.none()
         return SearchHits(terms=[], within=none, matching=none, queryset=none, ordering=RELEVANCE)
+    engine = backend()
     matching = within
     for term in terms:
-        matching = matching.filter(_holding(term))
+        matching = matching.filter(engine.holding(term))
     common = max(FREQUENCY_RANK_LIMIT, _indexed_count() // COMMON_SHARE)
     first = terms[0]
-    first_count = _index_matches(first, limit=common + 1)
-    if first_count > common and all(_index_matches(t, limit=common + 1) > common for t in terms[1:]):
+    first_count = engine.count_matches(first, limit=common + 1)
+    if first_count > common and all(engine.count_matches(t, limit=common + 1) > common for t in terms[1:]):
         return SearchHits(terms=terms, within=within if walk else None, matching=matching,
                           queryset=matching.newest_first(by_index=walk), ordering=NEWEST,
                           whole_archive=whole_archive)
