@@ -39,7 +39,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0018_topic_cue_permissions")]
+    dependencies = [("articles", "0019_print_pages")]
     operations = [
         migrations.RemoveField(model_name="searchentry", name="tokens"),
         migrations.RunPython(create, drop),
