@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication
 from .articles import ArticleAdmin  # noqa: F401  (registers itself)
 from .desk import correction_undo_view, correction_view, issue_desk_view
+from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
 from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)
 
 

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from .. import bodytext, textdiff
 from ..models import Article, ArticleStatus, ArticleWarning, TagSuggestion
 from ..models.intel import SuggestionState
-from ..services import intel, workflow
+from ..services import editing, intel, workflow
 from .filters import HasWarningsFilter, ScheduledFilter, TagFilter, YearFilter
 
 COMPARED_FIELDS = [("title", "标题"), ("subtitle", "副题"), ("kicker", "引题"), ("column", "栏目"),
@@ -134,9 +134,43 @@ class ArticleAdmin(admin.ModelAdmin):
         return self.status_badge(obj) if obj.pk else "草稿"
 
     # --- saving -------------------------------------------------------------------------------
+    def get_object(self, request, object_id, from_field=None):
+        """The article as this user edits it: a live article's open revision when the change will
+        wait for review, so the editor goes on from their own pending text."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and workflow.goes_to_review(obj, request.user):
+            revision = editing.open_revision(obj)
+            if revision is not None:
+                for field in workflow.CONTENT_FIELDS:
+                    setattr(obj, field, getattr(revision, field))
+                obj._working_tags = sorted(revision.tags)
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        tags = getattr(obj, "_working_tags", None)
+        if tags is not None:
+            class WorkingForm(form):
+                def __init__(self, *args, **kw):
+                    super().__init__(*args, **kw)
+                    self.initial["tags"] = ", ".join(tags)
+            return WorkingForm
+        return form
+
     def save_model(self, request, obj, form, change):
         # The form's clean() has locked the row and checked the version the editor started from.
-        workflow.save_edit(obj, request.user, "编辑" if change else "新建")
+        if not change:
+            workflow.save_edit(obj, request.user, "新建")
+            obj.tags.set(form.cleaned_data.get("tags") or [])
+            return
+        outcome = workflow.commit_content(obj, request.user, "编辑", tags=list(form.cleaned_data.get("tags") or []))
+        if outcome == "review":
+            messages.info(request, "这篇文章已发布：你的修改已存为待审修订，主编发布之前，网站上仍是原来的文字。")
+
+    def save_related(self, request, form, formsets, change):
+        # Tags are part of the text (saved, or kept in the revision, by save_model).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
@@ -152,13 +186,15 @@ class ArticleAdmin(admin.ModelAdmin):
             "transitions": obj.transitions.select_related("user"),
             "warnings": obj.import_warnings.all(),
             "suggestions": obj.tag_suggestions.exclude(state=SuggestionState.REJECTED),
-            "accepted_tags": list(obj.tags.names()),
+            "accepted_tags": workflow.working_tags(obj),
             "since_import": textdiff.text_diff(imported_body, obj.body),
             "since_import_changed": imported_body != obj.body,
             "imported_text": obj.imported_text,
             "versions_url": reverse("admin:articles_article_versions", args=[obj.pk]),
             "can_publish": request.user.has_perm(workflow.PUBLISH),
             "conflict": form.conflict,
+            "revision": editing.open_revision(obj),
+            "goes_to_review": workflow.goes_to_review(obj, request.user),
         }
         if form.conflict:
             current = form.conflict.current
@@ -180,7 +216,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return
         self.message_user(request, f"{workflow.ACTIONS[action].label}：{done} 篇", messages.SUCCESS)
         if skipped:
-            self.message_user(request, f"以下文章状态不符，未处理：{'、'.join(skipped)}", messages.WARNING)
+            self.message_user(request, f"以下文章未处理：{'；'.join(skipped)}", messages.WARNING)
 
     @admin.action(description="提交审核所选文章")
     def submit_selected(self, request, queryset):
@@ -271,10 +307,10 @@ class ArticleAdmin(admin.ModelAdmin):
         suggestion = get_object_or_404(TagSuggestion, pk=sid, article_id=pk)
         if request.method != "POST" or decision not in {"accept", "reject"}:
             return self._back(suggestion.article)
-        workflow.require(request.user, workflow.CHANGE)
+        workflow.require_article(request.user, suggestion.article)
         intel.suggestion_decide(suggestion=suggestion, accept=decision == "accept", user=request.user)
         if request.headers.get("Accept") == "application/json":
-            return JsonResponse({"state": suggestion.state, "tags": sorted(suggestion.article.tags.names())})
+            return JsonResponse({"state": suggestion.state, "tags": suggestion.tags_now})
         return self._back(suggestion.article)
 
     def versions_view(self, request, pk):

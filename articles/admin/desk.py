@@ -58,7 +58,7 @@ def _desk_action(request, issue: Issue) -> None:
         done, skipped = workflow.issue_publish(issue=issue, user=user, publish_at=_datetime(request.POST.get("publish_at")))
         messages.success(request, f"本期已发布或定时发布 {done} 篇文章")
         if skipped:  # the chief must not read "done" while some were left out
-            messages.warning(request, f"以下 {len(skipped)} 篇文章状态已变，未发布：{'、'.join(skipped)}")
+            messages.warning(request, f"以下 {len(skipped)} 篇文章暂未发布：{'；'.join(skipped)}")
     else:
         raise ValidationError("未知操作")
 

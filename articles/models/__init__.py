@@ -10,6 +10,7 @@ from .intel import (
     VocabularyWord,
 )
 from .publication import Issue, IssueQuerySet, Publication
+from .revisions import OPEN_REVISION_STATES, ArticleRevision, DeskOperation, RevisionState
 from .search import SearchEntry
 from .site import ContentVersion
 from .uploads import ImportUpload
@@ -17,21 +18,25 @@ from .workflow import ArticleTransition, Correction, CorrectionHit
 
 __all__ = [
     "NEWEST_FIRST",
+    "OPEN_REVISION_STATES",
     "Article",
     "ArticleKeyword",
     "ArticleQuerySet",
+    "ArticleRevision",
     "ArticleStatus",
     "ArticleTransition",
     "ArticleWarning",
     "ContentVersion",
     "Correction",
     "CorrectionHit",
+    "DeskOperation",
     "ImportUpload",
     "Issue",
     "IssueQuerySet",
     "Mention",
     "Person",
     "Publication",
+    "RevisionState",
     "SearchEntry",
     "Tag",
     "TagFeedback",

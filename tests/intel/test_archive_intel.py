@@ -87,8 +87,11 @@ def test_merging_a_synonym_folds_its_tags_into_the_preferred_form():
 
 
 def test_accepting_a_suggestion_makes_it_a_tag_and_rejecting_removes_it(django_user_model):
+    from django.contrib.auth.models import Group
+
     editor = django_user_model.objects.create_user("editor-x")
-    item = make_article()
+    editor.groups.add(Group.objects.get(name="编辑"))
+    item = make_article(status="draft", published_at=None)
     suggestion = TagSuggestion.objects.create(article=item, name="垃圾分类", score=1.0)
     intel.suggestion_decide(suggestion=suggestion, accept=True, user=editor)
     assert list(item.tags.names()) == ["垃圾分类"]

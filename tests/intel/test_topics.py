@@ -37,7 +37,11 @@ PLAIN = ("桃溪镇文体中心新添设施",
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor-t", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor-t", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
 
 
 def analysed(text, town="桃溪镇"):

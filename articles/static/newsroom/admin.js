@@ -13,6 +13,9 @@ document.addEventListener("submit", async (event) => {
   item.querySelector(".state").textContent = data.state === "accepted" ? "已采用" : "已否决";
   if (data.state === "rejected") item.remove();
   else form.remove();
+  // The form's own tag field follows, or saving the form would take the adopted tag off again.
+  const field = document.getElementById("id_tags");
+  if (field) field.value = data.tags.join(", ");
   const accepted = document.getElementById("accepted-tags");
   accepted.replaceChildren(...(data.tags.length ? data.tags.map((name) => {
     const span = document.createElement("span"); span.className = "tag"; span.textContent = name; return span;
