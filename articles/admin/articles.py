@@ -185,6 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "actions_allowed": workflow.allowed_actions(obj, request.user),
             "transitions": obj.transitions.select_related("user"),
             "warnings": obj.import_warnings.all(),
+            "open_warning_count": obj.import_warnings.filter(resolved_at__isnull=True).count(),
             "suggestions": obj.tag_suggestions.exclude(state=SuggestionState.REJECTED),
             "accepted_tags": workflow.working_tags(obj),
             "since_import": textdiff.text_diff(imported_body, obj.body),
@@ -297,6 +298,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.success(request, f"已将“{warning.data['wrong']}”改为“{warning.data['right']}”")
             elif what == "resolve":
                 workflow.warning_resolve(warning=warning, user=request.user)
+            elif what == "dismiss":
+                workflow.warning_dismiss(warning=warning, user=request.user, reason=request.POST.get("reason", ""))
             else:
                 raise ValidationError("未知操作")
         except ValidationError as exc:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Article, Correction, Issue
+from ..models import Article, ArticleStatus, ArticleWarning, Correction, Issue
 from ..services import corrections, workflow
 
 
@@ -34,12 +34,15 @@ def issue_desk_view(admin_site, request, pk):
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[issue.pk]))
-    articles = list(issue.articles.order_by("position", "pk").annotate(
-        open_warnings=Count("import_warnings", filter=Q(import_warnings__resolved_at__isnull=True))))
+    articles = list(issue.articles.exclude(status=ArticleStatus.MERGED).order_by("position", "pk").annotate(
+        open_warnings=Count("import_warnings", filter=Q(import_warnings__resolved_at__isnull=True)))
+        .prefetch_related(Prefetch("import_warnings", queryset=ArticleWarning.objects.filter(resolved_at__isnull=True),
+                                   to_attr="open_warning_list")))
+    held_back = [a for a in articles if a.status in (ArticleStatus.DRAFT, ArticleStatus.REVIEW) and a.open_warnings]
     return render(request, "admin/articles/issue/desk.html", {
         **admin_site.each_context(request), "title": f"本期编排：{issue}", "issue": issue, "articles": articles,
         "opts": Issue._meta, "can_publish": request.user.has_perm(workflow.PUBLISH),
-        "can_change": request.user.has_perm(workflow.CHANGE),
+        "can_change": request.user.has_perm(workflow.CHANGE), "held_back": held_back,
     })
 
 

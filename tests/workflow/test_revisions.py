@@ -1,9 +1,17 @@
 """Live text changes through review: an editor's change to a published article waits for a chief."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from articles.models import Article, ArticleRevision, ArticleStatus, ArticleWarning, RevisionState, TagSuggestion
+from articles.models import (
+    Article,
+    ArticleRevision,
+    ArticleStatus,
+    ArticleWarning,
+    RevisionState,
+    TagSuggestion,
+)
 from articles.services import intel, revisions, workflow
 
 from ..factories import make_article
@@ -64,7 +72,7 @@ def test_an_editors_change_to_a_live_article_waits_for_the_chief_while_the_publi
 def test_the_chief_returns_a_revision_with_a_comment_and_the_editor_sees_it(client, editor, chief, live):
     workflow.article_update(article=live, user=editor, expected_version=live.version, data={"title": "新标题"})
     revision = live.revisions.get()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         revisions.revision_return(revision=revision, user=chief, comment="")
     revisions.revision_return(revision=revision, user=chief, comment="标题请保留镇名")
     client.force_login(editor)
