@@ -18,6 +18,7 @@ from ..models import Article, ArticleStatus, ArticleWarning, TagSuggestion
 from ..models.intel import SuggestionState
 from ..services import editing, intel, workflow
 from .filters import HasWarningsFilter, ScheduledFilter, TagFilter, YearFilter
+from .scoping import DeskScopedAdmin
 
 COMPARED_FIELDS = [("title", "标题"), ("subtitle", "副题"), ("kicker", "引题"), ("column", "栏目"),
                    ("body", "正文"), ("captions", "图片说明"), ("status", "状态"), ("published_at", "发布时间")]
@@ -76,13 +77,14 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(DeskScopedAdmin):
     form = ArticleForm
     view_on_site = False  # the change form links to the public page itself, only when it is public
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["title_link", "paper_and_date", "position", "status_badge", "open_warnings", "edited"]
     list_display_links = None
-    list_filter = ["status", ScheduledFilter, "issue__publication", YearFilter, HasWarningsFilter, TagFilter]
+    list_filter = ["status", ScheduledFilter, ("issue__publication", admin.RelatedOnlyFieldListFilter), YearFilter,
+                   HasWarningsFilter, TagFilter]
     search_fields = ["title", "subtitle", "kicker", "body"]
     search_help_text = "在标题、副题和正文中查找（支持任意中文片段）"
     list_select_related = ["issue__publication", "last_editor"]
@@ -265,8 +267,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def _back(self, article):
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
+    def _article(self, request, pk) -> Article:
+        """An article on this user's desk (another paper's article is not found)."""
+        if not super().has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
     def transition_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if request.method != "POST":
             return self._back(article)
         publish_at = None
@@ -289,7 +297,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(article)
 
     def warning_view(self, request, pk, wid, what):
-        warning = get_object_or_404(ArticleWarning, pk=wid, article_id=pk)
+        warning = get_object_or_404(ArticleWarning, pk=wid, article=self._article(request, pk))
         if request.method != "POST":
             return self._back(warning.article)
         try:
@@ -307,7 +315,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(warning.article)
 
     def suggestion_view(self, request, pk, sid, decision):
-        suggestion = get_object_or_404(TagSuggestion, pk=sid, article_id=pk)
+        suggestion = get_object_or_404(TagSuggestion, pk=sid, article=self._article(request, pk))
         if request.method != "POST" or decision not in {"accept", "reject"}:
             return self._back(suggestion.article)
         workflow.require_article(request.user, suggestion.article)
@@ -317,7 +325,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(suggestion.article)
 
     def versions_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         records = list(article.history.select_related("history_user").order_by("-history_date", "-history_id"))
@@ -339,7 +347,7 @@ class ArticleAdmin(admin.ModelAdmin):
         })
 
     def restore_view(self, request, pk, hid):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
         if request.method == "POST":
             workflow.article_restore(article=article, history_id=hid, user=request.user)
@@ -347,7 +355,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(article)
 
     def split_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         workflow.require(request.user, workflow.CHANGE)
         blocks = bodytext.parse_body(article.body)
         if request.method == "POST":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
@@ -10,8 +11,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Article, ArticleStatus, ArticleWarning, Correction, Issue
-from ..services import corrections, workflow
+from ..models import Article, ArticleStatus, ArticleWarning, Correction, Issue, Publication
+from ..services import corrections, desks, workflow
+
+User = get_user_model()
 
 
 def _datetime(value: str | None):
@@ -25,9 +28,10 @@ def _datetime(value: str | None):
 
 def issue_desk_view(admin_site, request, pk):
     """An issue's articles in print order: state, warnings, reorder, merge, split, publish."""
-    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
+    issue = get_object_or_404(desks.scope(request.user, Issue.objects.select_related("publication"), "publication"),
+                              pk=pk)
     if request.method == "POST":
         try:
             _desk_action(request, issue)
@@ -87,7 +91,7 @@ def correction_view(admin_site, request):
         else:
             messages.success(request, f"已在 {done.hits.count()} 处把“{find}”改为“{replace}”，可随时撤销")
             return HttpResponseRedirect(reverse("admin:articles_correction_changelist"))
-    hits = corrections.correction_find(find=find) if find else []
+    hits = corrections.correction_find(find=find, user=request.user) if find else []
     return render(request, "admin/articles/correction/find.html", {
         **admin_site.each_context(request), "title": "全档案查找替换", "find": find, "replace": replace, "hits": hits,
         "opts": Correction._meta,
@@ -95,8 +99,9 @@ def correction_view(admin_site, request):
 
 
 def correction_undo_view(admin_site, request, pk):
-    correction = get_object_or_404(Correction, pk=pk)
     workflow.require(request.user, corrections.PERMISSION)
+    correction = get_object_or_404(desks.scope(request.user, Correction.objects.all(),
+                                               "hits__article__issue__publication").distinct(), pk=pk)
     if request.method != "POST":
         return render(request, "admin/articles/correction/undo.html", {
             **admin_site.each_context(request), "title": "撤销更正", "correction": correction,
@@ -113,3 +118,33 @@ def correction_undo_view(admin_site, request, pk):
                 text += f"；{missing} 处此后已被改动，未撤销"
             messages.success(request, text)
     return HttpResponseRedirect(reverse("admin:articles_correction_changelist"))
+
+
+def paper_staff_view(admin_site, request, pk):
+    """A paper's desk: who works on it. A superuser assigns chiefs, a chief editors of their papers."""
+    paper = get_object_or_404(desks.scope(request.user, Publication.objects.all(), "pk"), pk=pk)
+    roles = desks.assignable_roles(request.user, paper)
+    if request.method == "POST":
+        member = get_object_or_404(User, pk=_int(request.POST.get("member")))
+        try:
+            desks.paper_assign(publication=paper, member=member, user=request.user,
+                               remove=request.POST.get("action") == "remove")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已更新《{paper.name}》编辑部成员")
+        return HttpResponseRedirect(reverse("admin:articles_publication_staff", args=[paper.pk]))
+    members = [(m, desks.role_of(m)) for m in desks.desk_members(paper)]
+    candidates = (User.objects.filter(is_active=True, groups__name__in=roles).exclude(papers=paper)
+                  .distinct().order_by("username")) if roles else User.objects.none()
+    return render(request, "admin/articles/publication/staff.html", {
+        **admin_site.each_context(request), "title": f"编辑部成员：{paper.name}", "paper": paper,
+        "members": members, "candidates": candidates, "roles": roles, "opts": Publication._meta,
+    })
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

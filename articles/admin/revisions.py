@@ -22,12 +22,12 @@ DECISIONS = {
 @admin.register(ArticleRevision)
 class ArticleRevisionAdmin(admin.ModelAdmin):
     list_display = ["review_link", "paper", "state", "author", "updated_at"]
-    list_filter = ["state", "article__issue__publication"]
+    list_filter = ["state", ("article__issue__publication", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "article__title"]
     list_select_related = ["article__issue__publication", "author"]
 
     def get_queryset(self, request):
-        return desks.articles_for(request.user, super().get_queryset(request), prefix="article__")
+        return desks.scope(request.user, super().get_queryset(request), "article__issue__publication")
 
     @admin.display(description="修订", ordering="title")
     def review_link(self, obj):

@@ -14,7 +14,7 @@ from articles.services import intel, topics
 from articles.services.related import related_articles
 from articles.textintel import segmenter, tag_rules
 
-from ..factories import make_article, make_issue
+from ..factories import make_article, make_issue, put_on_desk
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,7 @@ def test_accepting_a_suggestion_makes_it_a_tag_and_rejecting_removes_it(django_u
 
     editor = django_user_model.objects.create_user("editor-x")
     editor.groups.add(Group.objects.get(name="编辑"))
+    put_on_desk(editor)
     item = make_article(status="draft", published_at=None)
     suggestion = TagSuggestion.objects.create(article=item, name="垃圾分类", score=1.0)
     intel.suggestion_decide(suggestion=suggestion, accept=True, user=editor)

@@ -16,7 +16,7 @@ from articles.textintel import segmenter
 from articles.textintel.tags import read_article
 from articles.views.public import popular_tags
 
-from ..factories import make_article, make_issue, make_publication
+from ..factories import make_article, make_issue, make_publication, put_on_desk
 
 pytestmark = pytest.mark.django_db
 _dates = itertools.count()
@@ -41,7 +41,7 @@ def editor(django_user_model):
 
     user = django_user_model.objects.create_user("editor-t", is_staff=True)
     user.groups.add(Group.objects.get(name="编辑"))
-    return user
+    return put_on_desk(user, make_publication("桃溪镇"), make_publication())
 
 
 def analysed(text, town="桃溪镇"):

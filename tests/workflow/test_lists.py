@@ -16,8 +16,9 @@ LIST = "admin:articles_article_changelist"
 
 
 @pytest.fixture
-def shelf(db):
+def shelf(db, editor, chief):
     qingfeng, meiyuan = make_publication("青枫镇"), make_publication("梅园路街道")
+    meiyuan.staff.add(editor, chief)
     old = make_issue(qingfeng, dt.date(2021, 5, 1))
     new = make_issue(meiyuan, dt.date(2024, 5, 1))
     a = make_article(old, title="垃圾分类推进会", body="新时尚成为好习惯。", status="draft", published_at=None)
