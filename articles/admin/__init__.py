@@ -5,7 +5,13 @@ from django.utils.html import format_html
 from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication
 from ..services import desks
 from .articles import ArticleAdmin  # noqa: F401  (registers itself)
-from .desk import correction_undo_view, correction_view, issue_desk_view, paper_staff_view
+from .desk import (
+    correction_undo_view,
+    correction_view,
+    issue_desk_view,
+    operation_undo_view,
+    paper_staff_view,
+)
 from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
 from .scoping import DeskScopedAdmin
 from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)
@@ -62,6 +68,9 @@ class IssueAdmin(DeskScopedAdmin):
                  name="articles_issue_import_preview"),
             path("<id:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
                  name="articles_issue_desk"),
+            path("operation/<id:pk>/undo/",
+                 view(lambda request, pk: operation_undo_view(self.admin_site, request, pk)),
+                 name="articles_deskoperation_undo"),
         ] + super().get_urls()
 
 

@@ -169,6 +169,22 @@ class ArticleAdmin(DeskScopedAdmin):
         if outcome == "review":
             messages.info(request, "这篇文章已发布：你的修改已存为待审修订，主编发布之前，网站上仍是原来的文字。")
 
+    def response_change(self, request, obj):
+        """A workflow button pressed with unsaved edits: the edits were saved first, now the step."""
+        action = request.POST.get("_transition")
+        if not action:
+            return super().response_change(request, obj)
+        try:
+            workflow.article_transition(article=obj, action=action, user=request.user,
+                                        comment=request.POST.get("_comment", ""),
+                                        publish_at=_aware(request.POST.get("_publish_at")))
+        except ValidationError as exc:
+            messages.error(request, "修改已保存，但" + "；".join(exc.messages))
+        else:
+            obj.refresh_from_db()
+            messages.success(request, f"修改已保存，《{obj.title}》现在是{obj.get_status_display()}")
+        return self._back(obj)
+
     def save_related(self, request, form, formsets, change):
         # Tags are part of the text (saved, or kept in the revision, by save_model).
         for formset in formsets:
@@ -348,29 +364,71 @@ class ArticleAdmin(DeskScopedAdmin):
 
     def restore_view(self, request, pk, hid):
         article = self._article(request, pk)
-        get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
-        if request.method == "POST":
-            workflow.article_restore(article=article, history_id=hid, user=request.user)
-            messages.success(request, "已恢复到所选版本；恢复前的版本仍保存在历史中。")
-        return self._back(article)
+        record = get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
+        if request.method == "POST" and request.POST.get("confirm"):
+            restored = workflow.article_restore(article=article, history_id=hid, user=request.user)
+            undo = reverse("admin:articles_deskoperation_undo", args=[restored.operation.pk])
+            messages.success(request, format_html(
+                '已恢复到所选版本{}；恢复前的版本仍保存在历史中。<a href="{}">撤销这次恢复</a>',
+                "（待主编审核）" if workflow.goes_to_review(article, request.user) else "", undo))
+            return self._back(article)
+        shown = _overlaid(article, request.user)
+        changes = [(label, textdiff.text_diff(_shown(shown, field), _shown(record, field)))
+                   for field, label in COMPARED_FIELDS[:6] if _shown(shown, field) != _shown(record, field)]
+        return render(request, "admin/articles/article/restore_confirm.html", {
+            **self.admin_site.each_context(request), "title": f"确认恢复：{article.title}", "article": article,
+            "record": record, "changes": changes, "opts": self.model._meta,
+            "review": workflow.goes_to_review(article, request.user),
+        })
 
     def split_view(self, request, pk):
         article = self._article(request, pk)
-        workflow.require(request.user, workflow.CHANGE)
-        blocks = bodytext.parse_body(article.body)
+        workflow.require_article(request.user, article)
+        working = _overlaid(article, request.user)
+        blocks = bodytext.parse_body(working.body)
         if request.method == "POST":
-            try:
-                created = workflow.article_split(article=article, at_block=_int(request.POST.get("at"), 0),
-                                                 title=request.POST.get("title", ""), user=request.user)
-            except ValidationError as exc:
-                messages.error(request, "；".join(exc.messages))
+            at, title = _int(request.POST.get("at"), 0), request.POST.get("title", "")
+            if request.POST.get("confirm"):
+                try:
+                    created = workflow.article_split(article=article, at_block=at, title=title, user=request.user)
+                except ValidationError as exc:
+                    messages.error(request, "；".join(exc.messages))
+                else:
+                    undo = reverse("admin:articles_deskoperation_undo", args=[created.operation.pk])
+                    messages.success(request, format_html('已拆分出新文章《{}》。<a href="{}">撤销这次拆分</a>',
+                                                          created.title, undo))
+                    return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[article.issue_id]))
+            elif 0 < at < len(blocks) and title.strip():
+                return render(request, "admin/articles/article/split_confirm.html", {
+                    **self.admin_site.each_context(request), "title": f"确认拆分：{article.title}", "article": article,
+                    "first": blocks[:at], "second": blocks[at:], "at": at, "new_title": title.strip(),
+                    "opts": self.model._meta, "review": workflow.goes_to_review(article, request.user),
+                })
             else:
-                messages.success(request, f"已拆分出新文章《{created.title}》")
-                return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[article.issue_id]))
+                messages.error(request, "请选择正文中间的一段作为拆分点，并填写新文章的标题")
         return render(request, "admin/articles/article/split.html", {
             **self.admin_site.each_context(request), "title": f"拆分：{article.title}", "article": article,
             "blocks": list(enumerate(blocks)), "opts": self.model._meta,
         })
+
+
+def _overlaid(article: Article, user) -> Article:
+    """The article with the user's pending revision laid over it (unsaved), as they edit it."""
+    if workflow.goes_to_review(article, user):
+        revision = editing.open_revision(article)
+        if revision is not None:
+            for field in workflow.CONTENT_FIELDS:
+                setattr(article, field, getattr(revision, field))
+    return article
+
+
+def _aware(value):
+    if not value:
+        return None
+    try:
+        return timezone.make_aware(timezone.datetime.fromisoformat(value))
+    except ValueError as exc:
+        raise ValidationError("发布时间格式不对") from exc
 
 
 def _int(value, default):

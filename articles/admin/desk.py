@@ -10,9 +10,11 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
-from ..models import Article, ArticleStatus, ArticleWarning, Correction, Issue, Publication
-from ..services import corrections, desks, workflow
+from .. import textdiff
+from ..models import Article, ArticleStatus, ArticleWarning, Correction, DeskOperation, Issue, Publication
+from ..services import corrections, desks, operations, workflow
 
 User = get_user_model()
 
@@ -33,6 +35,12 @@ def issue_desk_view(admin_site, request, pk):
     issue = get_object_or_404(desks.scope(request.user, Issue.objects.select_related("publication"), "publication"),
                               pk=pk)
     if request.method == "POST":
+        if request.POST.get("action") == "merge" and not request.POST.get("confirm"):
+            try:
+                return _merge_confirmation(admin_site, request, issue)
+            except ValidationError as exc:
+                messages.error(request, "；".join(exc.messages))
+                return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[issue.pk]))
         try:
             _desk_action(request, issue)
         except ValidationError as exc:
@@ -47,6 +55,47 @@ def issue_desk_view(admin_site, request, pk):
         **admin_site.each_context(request), "title": f"本期编排：{issue}", "issue": issue, "articles": articles,
         "opts": Issue._meta, "can_publish": request.user.has_perm(workflow.PUBLISH),
         "can_change": request.user.has_perm(workflow.CHANGE), "held_back": held_back,
+        "operations": DeskOperation.objects.filter(issue=issue).select_related("user", "undone_by")[:10],
+    })
+
+
+def _merge_confirmation(admin_site, request, issue: Issue):
+    """Before a merge: what the first article's text becomes, and that it can be undone."""
+    first = _issue_article(issue, request.POST.get("article"))
+    second = _issue_article(issue, request.POST.get("other"))
+    preview = workflow.merge_preview(first=first, second=second, user=request.user)
+    return render(request, "admin/articles/issue/merge_confirm.html", {
+        **admin_site.each_context(request), "title": f"确认合并：把《{second.title}》并入《{first.title}》",
+        "issue": issue, "first": first, "second": second, "preview": preview, "opts": Issue._meta,
+        "diff": textdiff.text_diff(preview["body_before"], preview["body_after"]),
+    })
+
+
+def operation_undo_view(admin_site, request, pk):
+    """Undo a merge, split, restore or repair exactly, after showing what it will put back."""
+    workflow.require(request.user, workflow.CHANGE)
+    operation = get_object_or_404(desks.scope(request.user, DeskOperation.objects.all(), "issue__publication"), pk=pk)
+    if request.method == "POST":
+        try:
+            operations.operation_undo(operation=operation, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已撤销：{operation.label}")
+        if operation.issue_id:
+            return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[operation.issue_id]))
+        return HttpResponseRedirect(reverse("admin:index"))
+    changes = []
+    for key, before in operation.before.items():
+        after = operation.after.get(key, {})
+        if before["body"] != after.get("body") or before["title"] != after.get("title") \
+                or before["status"] != after.get("status"):
+            changes.append((after.get("title") or before["title"], textdiff.text_diff(after.get("body", ""), before["body"])))
+    created = [operation.after.get(str(pk), {}).get("title", "") for pk in operation.created]
+    return render(request, "admin/articles/issue/undo_confirm.html", {
+        **admin_site.each_context(request), "title": f"撤销：{operation.label}", "operation": operation,
+        "changes": changes, "created": created, "blockers": operations.undo_blockers(operation),
+        "opts": Issue._meta,
     })
 
 
@@ -59,8 +108,11 @@ def _desk_action(request, issue: Issue) -> None:
     elif action == "merge":
         first = _issue_article(issue, request.POST.get("article"))
         second = _issue_article(issue, request.POST.get("other"))
-        workflow.article_merge(first=first, second=second, user=user)
-        messages.success(request, f"已把《{second.title}》并入《{first.title}》；原文章保存在历史中")
+        merged = workflow.article_merge(first=first, second=second, user=user)
+        undo = reverse("admin:articles_deskoperation_undo", args=[merged.operation.pk])
+        messages.success(request, format_html('已把《{}》并入《{}》{}。<a href="{}">撤销这次合并</a>', second.title,
+                                              first.title, "（待主编审核）" if workflow.goes_to_review(first, user) else "",
+                                              undo))
     elif action == "publish":
         done, skipped = workflow.issue_publish(issue=issue, user=user, publish_at=_datetime(request.POST.get("publish_at")))
         messages.success(request, f"本期已发布或定时发布 {done} 篇文章")

@@ -79,7 +79,7 @@ def test_any_version_can_be_restored_and_the_present_one_stays_in_history(client
     workflow.article_update(article=draft, user=editor, expected_version=1, data={"body": "全部改写的正文。"})
     first = draft.history.order_by("history_date", "history_id").first()
     client.force_login(editor)
-    client.post(reverse("admin:articles_article_restore", args=[draft.pk, first.history_id]))
+    client.post(reverse("admin:articles_article_restore", args=[draft.pk, first.history_id]), {"confirm": "1"})
     draft.refresh_from_db()
     assert draft.body == original_body
     assert draft.history.filter(body="全部改写的正文。").exists()

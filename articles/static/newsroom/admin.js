@@ -28,3 +28,26 @@ document.addEventListener("change", (event) => {
   if (!box.dataset || !box.dataset.selectAll) return;
   document.querySelectorAll(`input[name="${box.dataset.selectAll}"]`).forEach((b) => { b.checked = box.checked; });
 });
+
+// A workflow button (提交审核, 发布 ...) pressed with edits typed but not saved: the edits are
+// saved first, then the step is taken, in one submission of the article form.
+const articleForm = document.getElementById("article_form");
+const formState = (form) => new URLSearchParams(new FormData(form)).toString();
+const loadedState = articleForm ? formState(articleForm) : "";
+document.addEventListener("submit", (event) => {
+  const step = event.target;
+  if (!articleForm || !step.classList.contains("workflow-form")) return;
+  if (formState(articleForm) === loadedState) return;
+  event.preventDefault();
+  const carry = { _transition: step.elements.action.value, _comment: step.elements.comment ? step.elements.comment.value : "",
+    _publish_at: step.elements.publish_at ? step.elements.publish_at.value : "" };
+  for (const [name, value] of Object.entries(carry)) {
+    const input = document.createElement("input");
+    input.type = "hidden"; input.name = name; input.value = value;
+    articleForm.appendChild(input);
+  }
+  const save = document.createElement("input");
+  save.type = "hidden"; save.name = "_continue"; save.value = "1";
+  articleForm.appendChild(save);
+  articleForm.requestSubmit ? articleForm.requestSubmit() : articleForm.submit();
+});
