@@ -47,18 +47,32 @@ def parse_sources(sources: Iterable[Source | SourceFailure], outcome: BatchOutco
             outcome.failed.append(SourceFailure(source.name, "crash", f"导入程序出错：{type(exc).__name__}: {exc}"))
 
 
+@dataclass
+class FileChoice:
+    """What the editor chose for one file in the preview: its paper (or a new one) and its date."""
+
+    publication: object = None
+    date: object = None
+    new_paper: bool = False
+
+
 def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool = False, replace: bool = False,
                    publication=None, date=None, publish: bool = False, user=None,
-                   progress: bool = False) -> BatchOutcome:
+                   progress: bool = False, create_papers: bool = False,
+                   choices: dict[str, FileChoice] | None = None) -> BatchOutcome:
+    """`choices` by source name override `publication` and `date` file by file."""
     outcome = BatchOutcome()
     parse_sources(sources, outcome, progress=progress)
     readings = check_batch(outcome.parsed)
     if dry_run:
         return outcome
     for parsed in _progress(outcome.parsed, progress, "写入"):
+        choice = (choices or {}).get(parsed.source) or FileChoice(publication, date, create_papers)
         try:
-            outcome.imported.append(issue_import(parsed=parsed, user=user, publication=publication, date=date,
-                                                 publish=publish, replace=replace, readings=readings.get(parsed.sha256)))
+            outcome.imported.append(issue_import(parsed=parsed, user=user, publication=choice.publication,
+                                                 date=choice.date, publish=publish, replace=replace,
+                                                 readings=readings.get(parsed.sha256),
+                                                 create_paper=choice.new_paper))
         except ImportRefused as exc:
             target = outcome.skipped if exc.reason == "duplicate" else outcome.failed
             target.append(SourceFailure(parsed.source, exc.reason, exc.message))

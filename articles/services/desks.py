@@ -86,3 +86,20 @@ def desk_members(publication: Publication):
 
 def role_group(name: str) -> Group:
     return Group.objects.get(name=name)
+
+
+@transaction.atomic
+def paper_create(*, user, name: str, town: str, district: str = "") -> Publication:
+    """A new paper, made by a chief who chose to (in the import preview); they work on it."""
+    from .editing import require
+
+    require(user, "articles.add_publication")
+    name, town = name.strip(), town.strip()
+    if not (name and town):
+        raise ValidationError("新建报纸须填写名称和镇/街道")
+    if Publication.objects.filter(name=name).exists():
+        raise ValidationError(f"已有名为“{name}”的报纸，请直接选择它")
+    paper = Publication.objects.create(name=name, town=town, district=district.strip())
+    if not user.is_superuser:
+        paper.staff.add(user)
+    return paper

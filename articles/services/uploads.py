@@ -30,8 +30,10 @@ def uploads_preview(*, batch: uuid.UUID, user) -> BatchOutcome:
     return import_sources(_sources(batch, user), dry_run=True)
 
 
-def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False) -> BatchOutcome:
-    outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish)
+def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False,
+                   choices=None) -> BatchOutcome:
+    outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish,
+                             choices=choices)
     ImportUpload.objects.filter(batch=batch, uploaded_by=user).delete()
     return outcome
 

@@ -24,7 +24,9 @@ def login(page, base, username):
 def test_upload_fix_submit_publish_and_read(chromium, live_server, transactional_db, shot):
     restore_seed_data()
     # An earlier issue names the town's Party secretary, so a misread of the name can be caught.
-    call_command("import_issues", "--publish", str(DEMOS / "qingfeng-2024-03-27.txt"), stdout=mock.MagicMock())
+    User.objects.create_superuser("importer", password=PASSWORD)
+    call_command("import_issues", "--publish", "--user", "importer", "--create-papers",
+                 str(DEMOS / "qingfeng-2024-03-27.txt"), stdout=mock.MagicMock())
     for name, role in [("editor", "编辑"), ("chief", "主编")]:
         User.objects.create_user(name, password=PASSWORD, is_staff=True).groups.add(Group.objects.get(name=role))
     base = live_server.url

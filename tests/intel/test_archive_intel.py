@@ -25,7 +25,7 @@ needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/sampl
 
 
 def import_files(*paths):
-    call_command("import_issues", *map(str, paths), stdout=mock.MagicMock())
+    call_command("import_issues", "--create-papers", *map(str, paths), stdout=mock.MagicMock())
 
 
 def article(title_part):
