@@ -12,9 +12,14 @@ from .desk import (
     operation_undo_view,
     paper_staff_view,
 )
+from .filters import ReadyIssueFilter
 from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
 from .scoping import DeskScopedAdmin
 from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)
+
+# The editors' home says what waits for whom (services/home.py), above the list of models.
+admin.site.index_template = "admin/newsroom_index.html"
+admin.site.index_title = "待我处理"
 
 
 @admin.register(Publication)
@@ -43,7 +48,7 @@ class IssueAdmin(DeskScopedAdmin):
     change_list_template = "admin/articles/issue/change_list.html"
     list_display = ["__str__", "publication", "date", "date_precision", "number", "article_count", "desk_link",
                     "source_name", "imported_by", "imported_at"]
-    list_filter = [("publication", admin.RelatedOnlyFieldListFilter), "date_precision",
+    list_filter = [("publication", admin.RelatedOnlyFieldListFilter), ReadyIssueFilter, "date_precision",
                    ("date", admin.DateFieldListFilter)]
     search_fields = ["source_name", "source_sha256", "publication__name"]
     date_hierarchy = "date"

@@ -17,7 +17,7 @@ from .. import bodytext, textdiff
 from ..models import Article, ArticleStatus, ArticleWarning, TagSuggestion
 from ..models.intel import SuggestionState
 from ..services import editing, intel, workflow
-from .filters import HasWarningsFilter, ScheduledFilter, TagFilter, YearFilter
+from .filters import HasWarningsFilter, ReturnedFilter, ScheduledFilter, TagFilter, YearFilter
 from .scoping import DeskScopedAdmin
 
 COMPARED_FIELDS = [("title", "标题"), ("subtitle", "副题"), ("kicker", "引题"), ("column", "栏目"),
@@ -84,7 +84,7 @@ class ArticleAdmin(DeskScopedAdmin):
     list_display = ["title_link", "paper_and_date", "position", "status_badge", "open_warnings", "edited"]
     list_display_links = None
     list_filter = ["status", ScheduledFilter, ("issue__publication", admin.RelatedOnlyFieldListFilter), YearFilter,
-                   HasWarningsFilter, TagFilter]
+                   HasWarningsFilter, TagFilter, ReturnedFilter]
     search_fields = ["title", "subtitle", "kicker", "body"]
     search_help_text = "在标题、副题和正文中查找（支持任意中文片段）"
     list_select_related = ["issue__publication", "last_editor"]
