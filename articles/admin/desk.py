@@ -86,7 +86,7 @@ def operation_undo_view(admin_site, request, pk):
             return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[operation.issue_id]))
         return HttpResponseRedirect(reverse("admin:index"))
     changes = []
-    for key, before in operation.before.items():
+    for key, before in operations._articles(operation.before).items():
         after = operation.after.get(key, {})
         if before["body"] != after.get("body") or before["title"] != after.get("title") \
                 or before["status"] != after.get("status"):

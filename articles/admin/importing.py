@@ -54,7 +54,8 @@ class FileChoiceForm(forms.Form):
     new_name = forms.CharField(label="新报纸名称", required=False, max_length=100)
     new_town = forms.CharField(label="镇/街道", required=False, max_length=50)
     new_district = forms.CharField(label="区", required=False, max_length=50)
-    date = forms.DateField(label="出版日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label="出版日期", required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, parsed, user, **kwargs):
         self.parsed = parsed

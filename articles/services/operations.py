@@ -39,26 +39,37 @@ def snapshot(article_pk: int) -> dict:
     }
 
 
+LEFTOVERS = "leftovers"  # the issue's unattributed text, kept beside the articles' snapshots
+
+
 def begin(*, kind: str, label: str, issue: Issue, user, pks) -> DeskOperation:
-    return DeskOperation(kind=kind, label=label[:300], issue=issue, user=user,
-                         before={str(pk): snapshot(pk) for pk in pks})
+    before = {str(pk): snapshot(pk) for pk in pks}
+    before[LEFTOVERS] = list(Issue.objects.get(pk=issue.pk).leftovers)
+    return DeskOperation(kind=kind, label=label[:300], issue=issue, user=user, before=before)
 
 
 def finish(operation: DeskOperation, *, created=()) -> DeskOperation:
-    pks = [int(pk) for pk in operation.before] + [a.pk for a in created]
+    pks = [int(pk) for pk in _articles(operation.before)] + [a.pk for a in created]
     operation.created = [a.pk for a in created]
     operation.after = {str(pk): snapshot(pk) for pk in pks}
+    operation.after[LEFTOVERS] = list(Issue.objects.get(pk=operation.issue_id).leftovers)
     operation.save()
     return operation
 
 
+def _articles(snapshots: dict) -> dict:
+    return {key: value for key, value in snapshots.items() if key.isdigit()}
+
+
 def _same(current: dict, after: dict) -> bool:
-    return current["version"] == after["version"] and current["revision"] == after["revision"]
+    """Still as the operation left it? The text and state, not the version number: an undo of a
+    later operation puts back exactly this state, and then this one can be undone in turn."""
+    return all(current[key] == after[key] for key in after if key != "version")
 
 
 def _live_changed(operation: DeskOperation) -> bool:
     """Did the operation change what the public sees? Then only a publisher may take it back."""
-    for pk, before in operation.before.items():
+    for pk, before in _articles(operation.before).items():
         after = operation.after.get(pk, {})
         was_live = ArticleStatus.PUBLISHED in (before.get("status"), after.get("status"))
         if was_live and any(before[f] != after.get(f) for f in LIVE_FIELDS if f != "position"):
@@ -71,7 +82,10 @@ def undo_blockers(operation: DeskOperation) -> list[str]:
     if operation.undone_at:
         return ["这次操作已经撤销过了"]
     reasons = []
-    for pk, after in operation.after.items():
+    if LEFTOVERS in operation.after and operation.issue_id and \
+            Issue.objects.get(pk=operation.issue_id).leftovers != operation.after[LEFTOVERS]:
+        reasons.append("本期的未归属文字此后又有变动")
+    for pk, after in _articles(operation.after).items():
         try:
             current = snapshot(int(pk))
         except Article.DoesNotExist:
@@ -85,7 +99,7 @@ def undo_blockers(operation: DeskOperation) -> list[str]:
 @transaction.atomic
 def operation_undo(*, operation: DeskOperation, user) -> None:
     operation = DeskOperation.objects.select_for_update().get(pk=operation.pk)
-    articles = {pk: locked(int(pk)) for pk in operation.after if Article.objects.filter(pk=int(pk)).exists()}
+    articles = {pk: locked(int(pk)) for pk in _articles(operation.after) if Article.objects.filter(pk=int(pk)).exists()}
     for article in articles.values():
         require_article(user, article)
     blockers = undo_blockers(operation)
@@ -94,8 +108,10 @@ def operation_undo(*, operation: DeskOperation, user) -> None:
     if _live_changed(operation) and not user.has_perm(PUBLISH):
         raise PermissionDenied("这次操作改动了已发布的文章，只有主编可以撤销")
     reason = f"撤销：{operation.label}"
-    for pk, before in operation.before.items():
+    for pk, before in _articles(operation.before).items():
         _put_back(articles[pk], before, operation.after[pk], user, reason)
+    if LEFTOVERS in operation.before:
+        Issue.objects.filter(pk=operation.issue_id).update(leftovers=operation.before[LEFTOVERS])
     for pk in operation.created:
         article = articles[str(pk)]
         article._history_user = user
