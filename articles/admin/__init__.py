@@ -11,6 +11,7 @@ from .desk import (
     issue_desk_view,
     operation_undo_view,
     paper_staff_view,
+    repair_view,
 )
 from .filters import ReadyIssueFilter
 from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
@@ -73,6 +74,9 @@ class IssueAdmin(DeskScopedAdmin):
                  name="articles_issue_import_preview"),
             path("<id:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
                  name="articles_issue_desk"),
+            path("<id:pk>/repair/<id:article_pk>/",
+                 view(lambda request, pk, article_pk: repair_view(self.admin_site, request, pk, article_pk)),
+                 name="articles_issue_repair"),
             path("operation/<id:pk>/undo/",
                  view(lambda request, pk: operation_undo_view(self.admin_site, request, pk)),
                  name="articles_deskoperation_undo"),

@@ -12,11 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import textdiff
+from .. import bodytext, textdiff
 from ..models import Article, ArticleStatus, ArticleWarning, Correction, DeskOperation, Issue, Publication
-from ..services import corrections, desks, operations, workflow
+from ..services import corrections, desks, operations, repair, workflow
 
 User = get_user_model()
+
+
+def _overlaid(article, user):
+    from .articles import _overlaid as overlaid
+
+    return overlaid(article, user)
 
 
 def _datetime(value: str | None):
@@ -200,3 +206,50 @@ def _int(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def repair_view(admin_site, request, pk, article_pk):
+    """Repairing a bad split: cuts (a paragraph or caption as headline), moves, leftover text."""
+    workflow.require(request.user, workflow.CHANGE)
+    issue = get_object_or_404(desks.scope(request.user, Issue.objects.all(), "publication"), pk=pk)
+    article = _issue_article(issue, str(article_pk))
+    workflow.require_article(request.user, article)
+    if request.method == "POST":
+        try:
+            op = _repair_action(request, issue, article)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            undo = reverse("admin:articles_deskoperation_undo", args=[op.pk])
+            messages.success(request, format_html('已完成：{}。<a href="{}">撤销</a>', op.label, undo))
+        return HttpResponseRedirect(reverse("admin:articles_issue_repair", args=[issue.pk, article.pk]))
+    shown = _overlaid(article, request.user)
+    others = list(workflow._in_print(issue).exclude(pk=article.pk))
+    return render(request, "admin/articles/issue/repair.html", {
+        **admin_site.each_context(request), "title": f"修补拆分：{shown.title}", "issue": issue, "article": shown,
+        "blocks": list(enumerate(bodytext.parse_body(shown.body))), "captions": list(enumerate(shown.captions)),
+        "others": others, "leftovers": list(enumerate(issue.leftovers)), "opts": Issue._meta,
+    })
+
+
+def _repair_action(request, issue, article):
+    post, user = request.POST, request.user
+    action = post.get("action")
+    if action == "cuts":
+        cuts = []
+        for value in post.getlist("cut"):
+            at = _int(value)
+            caption = post.get(f"caption-{at}", "")
+            cuts.append(repair.Cut(at=at, title=post.get(f"title-{at}", ""),
+                                   caption=_int(caption) if caption != "" else None))
+        return repair.article_cuts(article=article, cuts=cuts, user=user)
+    if action in {"move-block", "move-caption"}:
+        target = _issue_article(issue, post.get("target"))
+        where = post.get("where")
+        kind = {"block": _int(post.get("block"))} if action == "move-block" else {"caption": _int(post.get("caption"))}
+        return repair.block_move(source=article, target=target, user=user, position=0 if where == "start" else None,
+                                 **kind)
+    if action == "leftover":
+        return repair.leftover_attach(issue=issue, index=_int(post.get("leftover")), target=article, user=user,
+                                      position=_int(post.get("position")) if post.get("position") else None)
+    raise ValidationError("未知操作")

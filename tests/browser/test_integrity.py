@@ -144,3 +144,29 @@ def test_a_file_without_masthead_goes_into_the_paper_chosen_in_the_preview(live_
     page.get_by_role("button", name=re.compile("确认导入")).click()
     page.wait_for_url(re.compile(r"/admin/articles/issue/\d+/change/"))
     assert Issue.objects.get().publication == other
+
+
+def test_repair_a_bad_split_with_the_desk_tools(live_server, newsroom, browser_page, shot):
+    page, base = browser_page, live_server.url
+    issue = make_issue(leftovers=["遗留的一段文字。"])
+    lumped = make_article(issue, status="draft", published_at=None, title="第一篇",
+                          body="第一篇的正文。\n\n第二篇标题\n\n第二篇的正文。\n\n第三篇的正文。", captions=["第三篇标题"])
+    login(page, base, "editor")
+    page.goto(f"{base}/admin/articles/issue/{issue.pk}/desk/")
+    page.get_by_role("link", name="修补…").click()
+    page.locator('#repair-cuts input[name="cut"][value="1"]').check()
+    page.locator('#repair-cuts input[name="cut"][value="3"]').check()
+    page.select_option('select[name="caption-3"]', "0")
+    shot(page, "integrity-9-repair-cuts")
+    page.get_by_role("button", name="按所选拆分").click()
+    page.wait_for_load_state()
+    page.get_by_label("遗留的一段文字。").check()
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="并入本文").click()
+    page.wait_for_load_state()
+    titles = list(Article.objects.filter(issue=issue).order_by("position").values_list("title", flat=True))
+    assert titles == ["第一篇", "第二篇标题", "第三篇标题"]
+    assert Article.objects.get(pk=lumped.pk).body == "第一篇的正文。\n\n遗留的一段文字。"
+    page.goto(f"{base}/admin/articles/issue/{issue.pk}/desk/")
+    shot(page, "integrity-10-repaired-desk")
+    assert page.get_by_role("link", name="撤销…").count() == 2

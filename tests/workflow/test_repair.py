@@ -68,3 +68,17 @@ def test_a_cut_of_a_live_article_by_an_editor_waits_for_the_chief(editor, lumped
     assert Article.objects.get(pk=live.pk).body == "甲。\n\n乙标题\n\n乙。"
     assert live.revisions.get().body == "甲。"
     assert Article.objects.get(title="乙标题").status == ArticleStatus.DRAFT
+
+
+def test_the_repair_page_cuts_and_moves_through_its_forms(client, editor, lumped):
+    from django.urls import reverse
+
+    issue, article, _neighbour = lumped
+    client.force_login(editor)
+    url = reverse("admin:articles_issue_repair", args=[issue.pk, article.pk])
+    assert "按所选拆分" in client.get(url).content.decode()
+    response = client.post(url, {"action": "cuts", "cut": ["1", "3"], "caption-3": "0"}, follow=True)
+    assert "撤销" in response.content.decode()
+    assert Article.objects.filter(issue=issue, title__in=["第二篇标题", "第三篇标题"]).count() == 2
+    client.post(url, {"action": "leftover", "leftover": "0", "position": ""})
+    assert Article.objects.get(pk=article.pk).body.endswith("遗留的一段文字。")
