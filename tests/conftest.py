@@ -41,9 +41,11 @@ def pytest_collection_modifyitems(config, items):
 def chief_user(db):
     from django.contrib.auth.models import Group, User
 
+    from .factories import put_on_desk
+
     user = User.objects.create_user("chief-editor", password="pw-Ab3456789", is_staff=True)
     user.groups.add(Group.objects.get(name="主编"))
-    return user
+    return put_on_desk(user)
 
 
 @pytest.fixture(autouse=True)

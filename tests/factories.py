@@ -57,3 +57,10 @@ def make_article_in_each_hidden_state(issue=None, marker="隐藏"):
         make_article(issue, status=ArticleStatus.PUBLISHED, published_at="future", title=f"{marker}定时",
                      body=f"{marker}定时正文"),
     ]
+
+
+def put_on_desk(user, *papers):
+    """Assign a user to papers (the default test paper when none are named)."""
+    for paper in papers or (make_publication(),):
+        paper.staff.add(user)
+    return user

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.models import Article, ImportUpload, Issue
+from articles.models import Article, ImportUpload, Issue, Publication
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,34 @@ def upload(client, *names):
 
 
 @pytest.fixture
-def editor(client):
+def papers(db):
+    return {"qingfeng": Publication.objects.create(name="青枫社区报", town="青枫镇", district="浦江区", slug="qf"),
+            "meiyuan": Publication.objects.create(name="梅园社区报", town="梅园路街道", slug="my")}
+
+
+@pytest.fixture
+def editor(client, papers):
     user = User.objects.create_user("editor", password="pw-123456", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=["add_issue", "view_issue", "change_article"]))
+    for paper in papers.values():
+        paper.staff.add(user)
     client.force_login(user)
     return user
+
+
+def choices(page: str, chosen: dict[int, str] | None = None) -> dict:
+    """The preview's per-file fields as the page fills them in, with `chosen` papers by file index."""
+    import re
+
+    data = {}
+    for name, value in re.findall(r'<input type="(?:text|date)" name="(file\d+-[a-z_]+)"(?: value="([^"]*)")?', page):
+        data[name] = value
+    for name, options in re.findall(r'<select name="(file\d+-paper)"[^>]*>(.*?)</select>', page, re.DOTALL):
+        selected = re.search(r'<option value="([^"]*)" selected>', options)
+        data[name] = selected.group(1) if selected else ""
+    for index, value in (chosen or {}).items():
+        data[f"file{index}-paper"] = value
+    return data
 
 
 def test_editor_sees_the_split_before_anything_is_written_and_confirms_the_import(client, editor):
@@ -36,7 +59,7 @@ def test_editor_sees_the_split_before_anything_is_written_and_confirms_the_impor
     assert "青枫镇召开2024年工作会议" in page and "守护一江清水" in page
     assert "中间可能缺失文字" in page  # the text-gap warning is shown before import
     assert not Issue.objects.exists()
-    confirmed = client.post(response["Location"], {"publication": "", "date": ""})
+    confirmed = client.post(response["Location"], choices(page))  # both mastheads print their town
     assert confirmed.status_code == 302
     assert Issue.objects.count() == 2 and Article.objects.count() == 6
     assert set(Issue.objects.values_list("imported_by__username", flat=True)) == {"editor"}
@@ -49,7 +72,7 @@ def test_a_bad_file_is_reported_in_the_preview_and_the_good_ones_still_import(cl
     response = client.post(reverse("admin:articles_issue_import"), {"files": files})
     page = client.get(response["Location"]).content.decode()
     assert "无法导入 scan.txt" in page and "PDF" in page
-    client.post(response["Location"], {})
+    client.post(response["Location"], choices(page))
     assert Issue.objects.count() == 1
 
 
@@ -120,3 +143,51 @@ def test_one_file_over_the_limit_keeps_the_whole_upload_out(client, editor, sett
     good.seek(0)
     assert client.post(reverse("admin:articles_issue_import"), {"files": [good]}).status_code == 302
     assert ImportUpload.objects.count() == 1
+
+
+def test_each_file_gets_its_own_paper_and_date_and_no_paper_is_guessed(client, editor, papers):
+    response = upload(client, "qingfeng-2024-03-27.txt", "meiyuan-2023-10-25.txt")
+    page = client.get(response["Location"]).content.decode()
+    data = choices(page)
+    assert data["file0-paper"] and data["file1-paper"]  # both mastheads print their town
+    assert "新建报纸" not in page  # an editor cannot make papers
+    data.update({"file0-paper": str(papers["meiyuan"].pk), "file0-date": "2024-03-28"})
+    client.post(response["Location"], data)
+    first = Issue.objects.get(source_name="qingfeng-2024-03-27.txt")
+    assert first.publication == papers["meiyuan"] and first.date.isoformat() == "2024-03-28"
+    assert Issue.objects.get(source_name="meiyuan-2023-10-25.txt").publication == papers["meiyuan"]
+
+
+def test_a_file_whose_paper_is_not_chosen_is_not_imported(client, editor):
+    response = upload(client, "qingfeng-2024-03-27.txt")
+    page = client.get(response["Location"]).content.decode()
+    data = choices(page, {0: ""})
+    page = client.post(response["Location"], data).content.decode()
+    assert "这个字段是必填项" in page or "必填" in page
+    assert not Issue.objects.exists()
+
+
+def test_a_chief_can_make_a_new_paper_filled_in_from_the_inference(client, chief_user):
+    client.force_login(chief_user)
+    response = upload(client, "linchuan-2024-06-19.txt")
+    page = client.get(response["Location"]).content.decode()
+    assert "新建报纸" in page
+    data = choices(page, {0: "new"})
+    assert data["file0-new_town"]  # filled in from the masthead
+    client.post(response["Location"], data)
+    issue = Issue.objects.get()
+    assert issue.publication.town == data["file0-new_town"] and issue.publication.staff.filter(pk=chief_user.pk).exists()
+
+
+def test_publishing_from_the_preview_records_a_transition_and_holds_back_open_warnings(client, chief_user, papers):
+    papers["qingfeng"].staff.add(chief_user)
+    client.force_login(chief_user)
+    response = upload(client, "qingfeng-2024-03-27.txt")
+    page = client.get(response["Location"]).content.decode()
+    client.post(response["Location"], {**choices(page), "publish": "on"})
+    issue = Issue.objects.get()
+    for article in issue.articles.all():
+        if article.import_warnings.filter(resolved_at__isnull=True).exists():
+            assert article.status == "draft"
+        else:
+            assert article.transitions.get().user == chief_user and article.status == "published"

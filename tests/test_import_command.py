@@ -19,9 +19,11 @@ MARKDOWN_DEMO = DEMOS / "qingfeng-2024-03-27.txt"
 BARE_DEMO = DEMOS / "meiyuan-2023-10-25.txt"
 
 
-def run(*args):
+def run(*args, create_papers=True):
+    """The command, allowed to make the papers the mastheads name (the tests start with none)."""
     out, err = io.StringIO(), io.StringIO()
     code = 0
+    args = [*args, "--create-papers"] if create_papers else list(args)
     try:
         call_command("import_issues", *map(str, args), stdout=out, stderr=err)
     except SystemExit as exc:
@@ -126,13 +128,34 @@ def test_a_folder_imports_every_txt_file_below_it(tmp_path):
     assert code == 0 and Issue.objects.count() == 2
 
 
-def test_publication_and_date_can_be_given_and_publish_publishes_at_once():
+def test_publication_and_date_can_be_given_and_publish_publishes_through_the_workflow(chief_user):
     paper = Publication.objects.create(name="青枫镇报", town="青枫镇", slug="qf")
-    code, _, _ = run("--publication", "qf", "--date", "2024-03-28", "--publish", MARKDOWN_DEMO)
+    paper.staff.add(chief_user)
+    code, out, _ = run("--publication", "qf", "--date", "2024-03-28", "--publish", "--user", chief_user.username,
+                       MARKDOWN_DEMO)
     assert code == 0
     issue = Issue.objects.get()
     assert issue.publication == paper and issue.date == dt.date(2024, 3, 28) and issue.date_precision == "day"
-    assert Article.objects.published().count() == 3
+    held_back = issue.articles.exclude(status="published")
+    published = Article.objects.published()
+    assert published.count() == 3 - held_back.count() > 0
+    assert all(a.transitions.filter(to_status="published", user=chief_user).exists() for a in published)
+    for article in held_back:
+        assert f"未发布 {issue}：《{article.title}》" in out
+
+
+def test_publishing_at_import_needs_a_user_with_the_publish_permission(django_user_model):
+    editor = django_user_model.objects.create_user("plain-editor")
+    for args in (["--publish"], ["--publish", "--user", editor.username]):
+        code, out, err = run(*args, MARKDOWN_DEMO)
+        assert code == 1 and "只有主编可以在导入时发布" in out + err
+    assert not Issue.objects.exists()
+
+
+def test_no_paper_is_made_unless_asked_for():
+    code, out, err = run(MARKDOWN_DEMO, create_papers=False)
+    assert code == 1 and "请选择报纸" in out + err
+    assert not Publication.objects.exists() and not Issue.objects.exists()
 
 
 def _bad_inputs(tmp_path):

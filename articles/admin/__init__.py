@@ -3,25 +3,55 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from ..models import ArticleWarning, Correction, Issue, Mention, Person, Publication
+from ..services import desks
 from .articles import ArticleAdmin  # noqa: F401  (registers itself)
-from .desk import correction_undo_view, correction_view, issue_desk_view
+from .desk import (
+    correction_undo_view,
+    correction_view,
+    issue_desk_view,
+    operation_undo_view,
+    paper_staff_view,
+    repair_view,
+)
+from .filters import ReadyIssueFilter
 from .jobs import ImportJobAdmin  # noqa: F401  (registers itself)
+from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
+from .scoping import DeskScopedAdmin
 from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)
+
+# The editors' home says what waits for whom (services/home.py), above the list of models.
+admin.site.index_template = "admin/newsroom_index.html"
+admin.site.index_title = "待我处理"
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["name", "town", "district", "publisher", "slug"]
+class PublicationAdmin(DeskScopedAdmin):
+    to_paper = "pk"
+    list_display = ["name", "town", "district", "publisher", "slug", "desk_link"]
     search_fields = ["name", "town", "district", "publisher"]
     list_filter = ["district"]
+    exclude = ["staff"]  # assigned on the paper's desk page, by who may assign whom
+
+    @admin.display(description="编辑部")
+    def desk_link(self, obj):
+        return format_html('<a href="{}">编辑部成员</a>', reverse("admin:articles_publication_staff", args=[obj.pk]))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<id:pk>/staff/", view(lambda request, pk: paper_staff_view(self.admin_site, request, pk)),
+                 name="articles_publication_staff"),
+        ] + super().get_urls()
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(DeskScopedAdmin):
+    to_paper = "publication"
     change_list_template = "admin/articles/issue/change_list.html"
     list_display = ["__str__", "publication", "date", "date_precision", "number", "article_count", "desk_link",
                     "source_name", "imported_by", "imported_at"]
-    list_filter = ["publication", "date_precision", ("date", admin.DateFieldListFilter)]
+    list_filter = [("publication", admin.RelatedOnlyFieldListFilter), ReadyIssueFilter, "date_precision",
+                   ("date", admin.DateFieldListFilter)]
     search_fields = ["source_name", "source_sha256", "publication__name"]
     date_hierarchy = "date"
     readonly_fields = ["source_sha256", "source_encoding", "imported_at", "imported_by", "source_name"]
@@ -45,11 +75,18 @@ class IssueAdmin(admin.ModelAdmin):
                  name="articles_issue_import_preview"),
             path("<id:pk>/desk/", view(lambda request, pk: issue_desk_view(self.admin_site, request, pk)),
                  name="articles_issue_desk"),
+            path("<id:pk>/repair/<id:article_pk>/",
+                 view(lambda request, pk, article_pk: repair_view(self.admin_site, request, pk, article_pk)),
+                 name="articles_issue_repair"),
+            path("operation/<id:pk>/undo/",
+                 view(lambda request, pk: operation_undo_view(self.admin_site, request, pk)),
+                 name="articles_deskoperation_undo"),
         ] + super().get_urls()
 
 
 @admin.register(ArticleWarning)
-class ArticleWarningAdmin(admin.ModelAdmin):
+class ArticleWarningAdmin(DeskScopedAdmin):
+    to_paper = "article__issue__publication"
     list_display = ["article", "code", "message", "resolved_at"]
     list_filter = ["code", ("resolved_at", admin.EmptyFieldListFilter)]
     search_fields = ["message", "article__title"]
@@ -66,14 +103,23 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    """People are kept per town: a desk sees the people of its papers' towns."""
+
     list_display = ["name", "town"]
     list_filter = ["town"]
     search_fields = ["name"]
     inlines = [MentionInline]
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(town__in=desks.papers_for(request.user).values("town"))
+
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(DeskScopedAdmin):
+    to_paper = "hits__article__issue__publication"
     change_list_template = "admin/articles/correction/change_list.html"
     list_display = ["find", "replace", "hit_count", "user", "at", "undone_at", "undo_button"]
     readonly_fields = ["find", "replace", "user", "at", "undone_at", "undone_by"]
@@ -96,7 +142,7 @@ class CorrectionAdmin(admin.ModelAdmin):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.correct_archive")
+        return request.user.has_perm("articles.correct_archive") and self._on_desk(request, obj)
 
     def get_urls(self):
         view = self.admin_site.admin_view

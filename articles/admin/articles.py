@@ -16,8 +16,9 @@ from django.utils.html import format_html
 from .. import bodytext, textdiff
 from ..models import Article, ArticleStatus, ArticleWarning, TagSuggestion
 from ..models.intel import SuggestionState
-from ..services import intel, workflow
-from .filters import HasWarningsFilter, ScheduledFilter, TagFilter, YearFilter
+from ..services import editing, intel, workflow
+from .filters import HasWarningsFilter, ReturnedFilter, ScheduledFilter, TagFilter, YearFilter
+from .scoping import DeskScopedAdmin
 
 COMPARED_FIELDS = [("title", "标题"), ("subtitle", "副题"), ("kicker", "引题"), ("column", "栏目"),
                    ("body", "正文"), ("captions", "图片说明"), ("status", "状态"), ("published_at", "发布时间")]
@@ -76,13 +77,14 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(DeskScopedAdmin):
     form = ArticleForm
     view_on_site = False  # the change form links to the public page itself, only when it is public
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["title_link", "paper_and_date", "position", "status_badge", "open_warnings", "edited"]
     list_display_links = None
-    list_filter = ["status", ScheduledFilter, "issue__publication", YearFilter, HasWarningsFilter, TagFilter]
+    list_filter = ["status", ScheduledFilter, ("issue__publication", admin.RelatedOnlyFieldListFilter), YearFilter,
+                   HasWarningsFilter, TagFilter, ReturnedFilter]
     search_fields = ["title", "subtitle", "kicker", "body"]
     search_help_text = "在标题、副题和正文中查找（支持任意中文片段）"
     list_select_related = ["issue__publication", "last_editor"]
@@ -134,9 +136,59 @@ class ArticleAdmin(admin.ModelAdmin):
         return self.status_badge(obj) if obj.pk else "草稿"
 
     # --- saving -------------------------------------------------------------------------------
+    def get_object(self, request, object_id, from_field=None):
+        """The article as this user edits it: a live article's open revision when the change will
+        wait for review, so the editor goes on from their own pending text."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and workflow.goes_to_review(obj, request.user):
+            revision = editing.open_revision(obj)
+            if revision is not None:
+                for field in workflow.CONTENT_FIELDS:
+                    setattr(obj, field, getattr(revision, field))
+                obj._working_tags = sorted(revision.tags)
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        tags = getattr(obj, "_working_tags", None)
+        if tags is not None:
+            class WorkingForm(form):
+                def __init__(self, *args, **kw):
+                    super().__init__(*args, **kw)
+                    self.initial["tags"] = ", ".join(tags)
+            return WorkingForm
+        return form
+
     def save_model(self, request, obj, form, change):
         # The form's clean() has locked the row and checked the version the editor started from.
-        workflow.save_edit(obj, request.user, "编辑" if change else "新建")
+        if not change:
+            workflow.save_edit(obj, request.user, "新建")
+            obj.tags.set(form.cleaned_data.get("tags") or [])
+            return
+        outcome = workflow.commit_content(obj, request.user, "编辑", tags=list(form.cleaned_data.get("tags") or []))
+        if outcome == "review":
+            messages.info(request, "这篇文章已发布：你的修改已存为待审修订，主编发布之前，网站上仍是原来的文字。")
+
+    def response_change(self, request, obj):
+        """A workflow button pressed with unsaved edits: the edits were saved first, now the step."""
+        action = request.POST.get("_transition")
+        if not action:
+            return super().response_change(request, obj)
+        try:
+            workflow.article_transition(article=obj, action=action, user=request.user,
+                                        comment=request.POST.get("_comment", ""),
+                                        publish_at=_aware(request.POST.get("_publish_at")))
+        except ValidationError as exc:
+            messages.error(request, "修改已保存，但" + "；".join(exc.messages))
+        else:
+            obj.refresh_from_db()
+            messages.success(request, f"修改已保存，《{obj.title}》现在是{obj.get_status_display()}")
+        return self._back(obj)
+
+    def save_related(self, request, form, formsets, change):
+        # Tags are part of the text (saved, or kept in the revision, by save_model).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
@@ -151,14 +203,17 @@ class ArticleAdmin(admin.ModelAdmin):
             "actions_allowed": workflow.allowed_actions(obj, request.user),
             "transitions": obj.transitions.select_related("user"),
             "warnings": obj.import_warnings.all(),
+            "open_warning_count": obj.import_warnings.filter(resolved_at__isnull=True).count(),
             "suggestions": obj.tag_suggestions.exclude(state=SuggestionState.REJECTED),
-            "accepted_tags": list(obj.tags.names()),
+            "accepted_tags": workflow.working_tags(obj),
             "since_import": textdiff.text_diff(imported_body, obj.body),
             "since_import_changed": imported_body != obj.body,
             "imported_text": obj.imported_text,
             "versions_url": reverse("admin:articles_article_versions", args=[obj.pk]),
             "can_publish": request.user.has_perm(workflow.PUBLISH),
             "conflict": form.conflict,
+            "revision": editing.open_revision(obj),
+            "goes_to_review": workflow.goes_to_review(obj, request.user),
         }
         if form.conflict:
             current = form.conflict.current
@@ -180,7 +235,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return
         self.message_user(request, f"{workflow.ACTIONS[action].label}：{done} 篇", messages.SUCCESS)
         if skipped:
-            self.message_user(request, f"以下文章状态不符，未处理：{'、'.join(skipped)}", messages.WARNING)
+            self.message_user(request, f"以下文章未处理：{'；'.join(skipped)}", messages.WARNING)
 
     @admin.action(description="提交审核所选文章")
     def submit_selected(self, request, queryset):
@@ -228,8 +283,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def _back(self, article):
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
+    def _article(self, request, pk) -> Article:
+        """An article on this user's desk (another paper's article is not found)."""
+        if not super().has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
     def transition_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if request.method != "POST":
             return self._back(article)
         publish_at = None
@@ -252,7 +313,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(article)
 
     def warning_view(self, request, pk, wid, what):
-        warning = get_object_or_404(ArticleWarning, pk=wid, article_id=pk)
+        warning = get_object_or_404(ArticleWarning, pk=wid, article=self._article(request, pk))
         if request.method != "POST":
             return self._back(warning.article)
         try:
@@ -261,6 +322,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.success(request, f"已将“{warning.data['wrong']}”改为“{warning.data['right']}”")
             elif what == "resolve":
                 workflow.warning_resolve(warning=warning, user=request.user)
+            elif what == "dismiss":
+                workflow.warning_dismiss(warning=warning, user=request.user, reason=request.POST.get("reason", ""))
             else:
                 raise ValidationError("未知操作")
         except ValidationError as exc:
@@ -268,17 +331,17 @@ class ArticleAdmin(admin.ModelAdmin):
         return self._back(warning.article)
 
     def suggestion_view(self, request, pk, sid, decision):
-        suggestion = get_object_or_404(TagSuggestion, pk=sid, article_id=pk)
+        suggestion = get_object_or_404(TagSuggestion, pk=sid, article=self._article(request, pk))
         if request.method != "POST" or decision not in {"accept", "reject"}:
             return self._back(suggestion.article)
-        workflow.require(request.user, workflow.CHANGE)
+        workflow.require_article(request.user, suggestion.article)
         intel.suggestion_decide(suggestion=suggestion, accept=decision == "accept", user=request.user)
         if request.headers.get("Accept") == "application/json":
-            return JsonResponse({"state": suggestion.state, "tags": sorted(suggestion.article.tags.names())})
+            return JsonResponse({"state": suggestion.state, "tags": suggestion.tags_now})
         return self._back(suggestion.article)
 
     def versions_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         records = list(article.history.select_related("history_user").order_by("-history_date", "-history_id"))
@@ -300,30 +363,72 @@ class ArticleAdmin(admin.ModelAdmin):
         })
 
     def restore_view(self, request, pk, hid):
-        article = get_object_or_404(Article, pk=pk)
-        get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
-        if request.method == "POST":
-            workflow.article_restore(article=article, history_id=hid, user=request.user)
-            messages.success(request, "已恢复到所选版本；恢复前的版本仍保存在历史中。")
-        return self._back(article)
+        article = self._article(request, pk)
+        record = get_object_or_404(article.history, history_id=hid)  # a version of this article, not another's
+        if request.method == "POST" and request.POST.get("confirm"):
+            restored = workflow.article_restore(article=article, history_id=hid, user=request.user)
+            undo = reverse("admin:articles_deskoperation_undo", args=[restored.operation.pk])
+            messages.success(request, format_html(
+                '已恢复到所选版本{}；恢复前的版本仍保存在历史中。<a href="{}">撤销这次恢复</a>',
+                "（待主编审核）" if workflow.goes_to_review(article, request.user) else "", undo))
+            return self._back(article)
+        shown = _overlaid(article, request.user)
+        changes = [(label, textdiff.text_diff(_shown(shown, field), _shown(record, field)))
+                   for field, label in COMPARED_FIELDS[:6] if _shown(shown, field) != _shown(record, field)]
+        return render(request, "admin/articles/article/restore_confirm.html", {
+            **self.admin_site.each_context(request), "title": f"确认恢复：{article.title}", "article": article,
+            "record": record, "changes": changes, "opts": self.model._meta,
+            "review": workflow.goes_to_review(article, request.user),
+        })
 
     def split_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
-        workflow.require(request.user, workflow.CHANGE)
-        blocks = bodytext.parse_body(article.body)
+        article = self._article(request, pk)
+        workflow.require_article(request.user, article)
+        working = _overlaid(article, request.user)
+        blocks = bodytext.parse_body(working.body)
         if request.method == "POST":
-            try:
-                created = workflow.article_split(article=article, at_block=_int(request.POST.get("at"), 0),
-                                                 title=request.POST.get("title", ""), user=request.user)
-            except ValidationError as exc:
-                messages.error(request, "；".join(exc.messages))
+            at, title = _int(request.POST.get("at"), 0), request.POST.get("title", "")
+            if request.POST.get("confirm"):
+                try:
+                    created = workflow.article_split(article=article, at_block=at, title=title, user=request.user)
+                except ValidationError as exc:
+                    messages.error(request, "；".join(exc.messages))
+                else:
+                    undo = reverse("admin:articles_deskoperation_undo", args=[created.operation.pk])
+                    messages.success(request, format_html('已拆分出新文章《{}》。<a href="{}">撤销这次拆分</a>',
+                                                          created.title, undo))
+                    return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[article.issue_id]))
+            elif 0 < at < len(blocks) and title.strip():
+                return render(request, "admin/articles/article/split_confirm.html", {
+                    **self.admin_site.each_context(request), "title": f"确认拆分：{article.title}", "article": article,
+                    "first": blocks[:at], "second": blocks[at:], "at": at, "new_title": title.strip(),
+                    "opts": self.model._meta, "review": workflow.goes_to_review(article, request.user),
+                })
             else:
-                messages.success(request, f"已拆分出新文章《{created.title}》")
-                return HttpResponseRedirect(reverse("admin:articles_issue_desk", args=[article.issue_id]))
+                messages.error(request, "请选择正文中间的一段作为拆分点，并填写新文章的标题")
         return render(request, "admin/articles/article/split.html", {
             **self.admin_site.each_context(request), "title": f"拆分：{article.title}", "article": article,
             "blocks": list(enumerate(blocks)), "opts": self.model._meta,
         })
+
+
+def _overlaid(article: Article, user) -> Article:
+    """The article with the user's pending revision laid over it (unsaved), as they edit it."""
+    if workflow.goes_to_review(article, user):
+        revision = editing.open_revision(article)
+        if revision is not None:
+            for field in workflow.CONTENT_FIELDS:
+                setattr(article, field, getattr(revision, field))
+    return article
+
+
+def _aware(value):
+    if not value:
+        return None
+    try:
+        return timezone.make_aware(timezone.datetime.fromisoformat(value))
+    except ValueError as exc:
+        raise ValidationError("发布时间格式不对") from exc
 
 
 def _int(value, default):

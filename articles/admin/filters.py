@@ -63,3 +63,33 @@ class ScheduledFilter(admin.SimpleListFilter):
         if self.value() == "yes":
             return queryset.filter(pk__in=Article.objects.scheduled().values("pk"))
         return queryset
+
+
+class ReturnedFilter(admin.SimpleListFilter):
+    title = "退回"
+    parameter_name = "returned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "退回给我的")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            from ..services.home import returned_to
+
+            return queryset.filter(pk__in=returned_to(request.user).values("pk"))
+        return queryset
+
+
+class ReadyIssueFilter(admin.SimpleListFilter):
+    title = "发布"
+    parameter_name = "ready"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "可以发布")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            from ..services.home import ready_issues
+
+            return queryset.filter(pk__in=ready_issues(request.user).values("pk"))
+        return queryset

@@ -12,6 +12,7 @@ from .intel import (
 from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus, PdfPreview
 from .publication import Issue, IssueQuerySet, Publication
 from .related import RelatedArticle
+from .revisions import OPEN_REVISION_STATES, ArticleRevision, DeskOperation, RevisionState
 from .search import SearchEntry
 from .site import ContentVersion
 from .uploads import ImportUpload
@@ -19,16 +20,19 @@ from .workflow import ArticleTransition, Correction, CorrectionHit
 
 __all__ = [
     "NEWEST_FIRST",
+    "OPEN_REVISION_STATES",
     "Article",
     "ArticleKeyword",
     "ArticlePhoto",
     "ArticleQuerySet",
+    "ArticleRevision",
     "ArticleStatus",
     "ArticleTransition",
     "ArticleWarning",
     "ContentVersion",
     "Correction",
     "CorrectionHit",
+    "DeskOperation",
     "ImportJob",
     "ImportUpload",
     "Issue",
@@ -40,6 +44,7 @@ __all__ = [
     "Person",
     "Publication",
     "RelatedArticle",
+    "RevisionState",
     "SearchEntry",
     "Tag",
     "TagFeedback",

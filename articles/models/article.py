@@ -54,6 +54,8 @@ class ArticleStatus(models.TextChoices):
     REVIEW = "review", "待审"
     PUBLISHED = "published", "已发布"
     WITHDRAWN = "withdrawn", "已撤回"
+    # Joined into another article of its issue; kept (not deleted) so that the merge can be undone.
+    MERGED = "merged", "已并入"
 
 
 def visible(prefix: str = "") -> models.Q:
@@ -186,6 +188,8 @@ class ArticleWarning(models.Model):
     resolved_at = models.DateTimeField("处理时间", null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+", verbose_name="处理人")
+    dismiss_reason = models.TextField("不予修改的理由", blank=True,
+                                      help_text="发布人判断无需修改时写明理由；空则为已按提示处理")
 
     class Meta:
         verbose_name = "导入提示"

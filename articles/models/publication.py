@@ -29,6 +29,9 @@ class Publication(models.Model):
     publisher = models.CharField("主办单位", max_length=200, blank=True, help_text="按报头印刷，如 新泾镇党委、政府")
     slug = models.SlugField("网址名", max_length=60, unique=True, help_text="用于网址，如 xinjing")
     description = models.TextField("简介", blank=True)
+    # The paper's desk: its editors and chief editors (the role comes from the user's group).
+    staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="papers",
+                                   verbose_name="编辑部成员", help_text="可以编辑这份报纸的编辑和主编")
 
     objects = PublicationQuerySet.as_manager()
 

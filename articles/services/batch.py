@@ -50,12 +50,26 @@ def parse_sources(sources: Iterable[Source | SourceFailure], outcome: BatchOutco
             outcome.failed.append(SourceFailure(source.name, "crash", f"导入程序出错：{type(exc).__name__}: {exc}"))
 
 
+@dataclass
+class FileChoice:
+    """What the editor chose for one file in the preview: its paper (or a new one) and its date."""
+
+    publication: object = None
+    date: object = None
+    new_paper: bool = False
+
+
 def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool = False, replace: bool = False,
                    publication=None, date=None, publish: bool = False, user=None,
-                   progress: bool = False, queue_pdfs: bool = False) -> BatchOutcome:
+                   progress: bool = False, queue_pdfs: bool = False, create_papers: bool = False,
+                   choices: dict[str, FileChoice] | None = None) -> BatchOutcome:
     """Parse and write a batch. A PDF is written with its pages and photos through an import job:
-    run here (the command line), or with queue_pdfs handed to the worker (a web request)."""
+    run here (the command line), or with queue_pdfs handed to the worker (a web request).
+    `choices` by source name override `publication` and `date` file by file."""
     from .jobs import is_pdf_source, job_run, jobs_create
+
+    def choice_of(name: str) -> FileChoice:
+        return (choices or {}).get(name) or FileChoice(publication, date, create_papers)
 
     outcome = BatchOutcome()
     sources = list(sources)
@@ -63,8 +77,10 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
     if queue_pdfs and not dry_run:
         # The worker reads them: the request only keeps each PDF and queues its job.
         for pdf in pdfs.values():
-            outcome.queued.append(jobs_create(source=pdf, user=user, publication=publication, date=date,
-                                              publish=publish, replace=replace))
+            chosen = choice_of(pdf.name)
+            outcome.queued.append(jobs_create(source=pdf, user=user, publication=chosen.publication,
+                                              date=chosen.date, publish=publish, replace=replace,
+                                              create_paper=chosen.new_paper))
         sources = [s for s in sources if not (isinstance(s, Source) and is_pdf_source(s))]
         pdfs = {}
     parse_sources(sources, outcome, progress=progress)
@@ -72,10 +88,11 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
     if dry_run:
         return outcome
     for parsed in _progress(outcome.parsed, progress, "写入"):
+        choice = choice_of(parsed.source)
         pdf = pdfs.get(parsed.sha256)
         if pdf is not None:
-            job = jobs_create(source=pdf, user=user, publication=publication, date=date, publish=publish,
-                              replace=replace, enqueue=False)
+            job = jobs_create(source=pdf, user=user, publication=choice.publication, date=choice.date,
+                              publish=publish, replace=replace, enqueue=False, create_paper=choice.new_paper)
             result = job_run(job_id=job.pk, parsed=parsed, readings=readings.get(parsed.sha256), retry=False)
             job.refresh_from_db()
             if result is not None:
@@ -85,8 +102,10 @@ def import_sources(sources: Iterable[Source | SourceFailure], *, dry_run: bool =
                 target.append(SourceFailure(parsed.source, job.reason or "failed", job.error))
             continue
         try:
-            outcome.imported.append(issue_import(parsed=parsed, user=user, publication=publication, date=date,
-                                                 publish=publish, replace=replace, readings=readings.get(parsed.sha256)))
+            outcome.imported.append(issue_import(parsed=parsed, user=user, publication=choice.publication,
+                                                 date=choice.date, publish=publish, replace=replace,
+                                                 readings=readings.get(parsed.sha256),
+                                                 create_paper=choice.new_paper))
         except ImportRefused as exc:
             target = outcome.skipped if exc.reason == "duplicate" else outcome.failed
             target.append(SourceFailure(parsed.source, exc.reason, exc.message))

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..models import Article, Correction, CorrectionHit
-from .workflow import _locked, require, save_edit
+from ..models import Article, ArticleStatus, Correction, CorrectionHit
+from . import desks
+from .editing import commit_content, require, require_article, working_copy
 
 PERMISSION = "articles.correct_archive"
 CONTEXT = 18
@@ -68,11 +69,14 @@ def _set(article: Article, field: str, value: str) -> None:
         setattr(article, field, value)
 
 
-def correction_find(*, find: str) -> list[Hit]:
-    """Every occurrence of `find` in any article, in any state, with its context."""
+def correction_find(*, find: str, user=None) -> list[Hit]:
+    """Every occurrence of `find` in any article of the user's papers, in any state, with its context."""
     if not find or "\x00" in find:
         return []  # no article holds a NUL character (forms refuse it; PostgreSQL cannot store it)
-    candidates = (Article.objects.filter(Q(title__contains=find) | Q(subtitle__contains=find)
+    articles = Article.objects.exclude(status=ArticleStatus.MERGED)
+    if user is not None:
+        articles = desks.articles_for(user, articles)
+    candidates = (articles.filter(Q(title__contains=find) | Q(subtitle__contains=find)
                                          | Q(body__contains=find) | Q(captions__icontains=find))
                   .select_related("issue").order_by("-issue_date", "position")[:MAX_HITS])
     hits = []
@@ -118,9 +122,10 @@ def correction_apply(*, find: str, replace: str, keys: list[str], user) -> Corre
     rows = []
     for article_id, fields in chosen.items():
         try:
-            article = _locked(article_id)
+            article = working_copy(article_id, user)
         except Article.DoesNotExist as exc:
             raise ValidationError("所选的文章已不存在，请重新查找后再替换") from exc
+        require_article(user, article, PERMISSION)
         for field, offsets in fields.items():
             try:
                 text = _get(article, field)
@@ -137,7 +142,7 @@ def correction_apply(*, find: str, replace: str, keys: list[str], user) -> Corre
                 final = offset + k * delta
                 rows.append(CorrectionHit(correction=correction, article=article, field=field, offset=final,
                                           context=text[max(0, final - CONTEXT):final + len(replace) + CONTEXT][:120]))
-        save_edit(article, user, f"全档案更正：{find}→{replace}"[:100])
+        commit_content(article, user, f"全档案更正：{find}→{replace}"[:100])
     CorrectionHit.objects.bulk_create(rows)
     return correction
 
@@ -155,10 +160,11 @@ def correction_undo(*, correction: Correction, user) -> tuple[int, int]:
     undone = missing = 0
     for article_id, fields in by_article.items():
         try:
-            article = _locked(article_id)
+            article = working_copy(article_id, user)
         except Article.DoesNotExist:
             missing += sum(len(v) for v in fields.values())
             continue
+        require_article(user, article, PERMISSION)
         changed = False
         for field, offsets in fields.items():
             try:
@@ -175,7 +181,7 @@ def correction_undo(*, correction: Correction, user) -> tuple[int, int]:
                     missing += 1
             _set(article, field, text)
         if changed:
-            save_edit(article, user, f"撤销更正：{replace}→{find}"[:100])
+            commit_content(article, user, f"撤销更正：{replace}→{find}"[:100])
     correction.undone_at = timezone.now()
     correction.undone_by = user
     correction.save(update_fields=["undone_at", "undone_by"])

@@ -15,11 +15,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from .. import bodytext
-from ..caching import bump_content_version
 from ..importer import ParsedIssue, SourceError, parse_issue
 from ..models import Article, ArticleStatus, ArticleWarning, Issue, Publication
 from ..models.publication import DatePrecision
-from ..search import index_articles
 from .intel import analyse_issue
 
 logger = logging.getLogger("newsroom.import")
@@ -58,6 +56,7 @@ class ImportResult:
     articles: int
     warnings: int
     replaced: bool = False
+    held_back: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,7 +108,10 @@ def parse_source(source: Source) -> ParsedIssue:
     return parse_issue(source.data, source=Path(source.name).name)
 
 
-def resolve_publication(parsed: ParsedIssue, publication: Publication | None = None) -> Publication:
+def resolve_publication(parsed: ParsedIssue, publication: Publication | None = None, *,
+                        create: bool = False) -> Publication:
+    """The paper an issue goes into: the one chosen, or the existing paper of the printed town.
+    A new paper is made only when whoever imports asked for it (`create`)."""
     if publication is not None:
         return publication
     meta = parsed.meta
@@ -118,6 +120,8 @@ def resolve_publication(parsed: ParsedIssue, publication: Publication | None = N
     found = Publication.objects.filter(town=meta.town).order_by("pk").first()
     if found:
         return found
+    if not create:
+        raise ImportRefused("no-paper", f"还没有“{meta.town}”的报纸：请选择报纸，或由主编新建后再导入")
     try:
         with transaction.atomic():
             return Publication.objects.create(
@@ -135,8 +139,14 @@ def resolve_publication(parsed: ParsedIssue, publication: Publication | None = N
 @transaction.atomic
 def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | None = None,
                  date: dt.date | None = None, publish: bool = False, replace: bool = False,
-                 readings=None) -> ImportResult:
-    """Write one parsed issue and its articles; all of it or nothing."""
+                 readings=None, create_paper: bool = False) -> ImportResult:
+    """Write one parsed issue and its articles; all of it or nothing. Publishing at import goes
+    through the workflow: the importer's permission checked, a transition recorded per article,
+    and articles with open warnings held back."""
+    from . import desks, workflow
+
+    if publish and not (user is not None and user.is_active and user.has_perm(workflow.PUBLISH)):
+        raise ImportRefused("no-permission", "只有主编可以在导入时发布；请指定有发布权限的用户")
     existing = Issue.objects.select_for_update().filter(source_sha256=parsed.sha256).first()
     replaced = False
     if existing is not None:
@@ -149,7 +159,14 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         existing.delete()
         replaced = True
     meta = parsed.meta
-    paper = resolve_publication(parsed, publication)
+    if create_paper and getattr(user, "pk", None) and not user.has_perm("articles.add_publication"):
+        raise ImportRefused("no-permission", "只有主编可以新建报纸")
+    existing_papers = set(Publication.objects.values_list("pk", flat=True))
+    paper = resolve_publication(parsed, publication, create=create_paper)
+    if getattr(user, "pk", None) and not desks.may_work_on(user, paper.pk):
+        if paper.pk in existing_papers:
+            raise ImportRefused("not-your-paper", f"《{paper.name}》不在你的编辑部，不能导入")
+        paper.staff.add(user)  # the chief who made the paper works on it
     issue_date, precision = (date, DatePrecision.DAY) if date else (meta.date, meta.date_precision)
     if issue_date is None:
         raise ImportRefused("no-date", "报头没有日期，文中也推断不出，请指定出版日期后再导入")
@@ -174,9 +191,7 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         Article(
             issue=issue, issue_date=issue.date, position=position, column=a.column or "", kicker=a.kicker or "", title=a.title[:300],
             subtitle=(a.subtitle or "")[:300], body=bodytext.render_body(a.blocks), captions=a.captions,
-            page=a.page, imported_text=a.source_text,
-            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.DRAFT,
-            published_at=now if publish else None,
+            page=a.page, imported_text=a.source_text, status=ArticleStatus.DRAFT,
         )
         for position, a in enumerate(parsed.articles, start=1)
     ], Article, default_user=issue.imported_by, default_change_reason="导入")
@@ -186,11 +201,12 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         for w in parsed_article.warnings
     ])
     analyse_issue(issue, readings, articles)
+    held_back: list[str] = []
     if publish:
-        index_articles(articles, new=True)  # bulk creation sends no signals
-        bump_content_version()
+        _, held_back = workflow.articles_transition(articles=articles, action="publish", user=user,
+                                                    comment="导入时发布", publish_at=now)
     logger.info("imported %s: %d articles", issue, len(articles))
-    return ImportResult(issue, len(articles), len(warnings) + len(parsed.warnings), replaced)
+    return ImportResult(issue, len(articles), len(warnings) + len(parsed.warnings), replaced, held_back)
 
 
 def _fill_publication(paper: Publication, parsed: ParsedIssue) -> None:

@@ -235,8 +235,8 @@ def suggestion_decide(*, suggestion: TagSuggestion, accept: bool, user) -> None:
     suggestion.decided_by = user
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["state", "decided_by", "decided_at"])
-    if accept:
-        suggestion.article.tags.add(suggestion.name)
-    else:
-        suggestion.article.tags.remove(suggestion.name)
+    from .workflow import article_tags  # tags are text: a live article's go through review
+
+    change = {"add": [suggestion.name]} if accept else {"remove": [suggestion.name]}
+    suggestion.tags_now = article_tags(article=suggestion.article, user=user, **change)
     topics.record_decision(suggestion, was)

@@ -37,10 +37,11 @@ def is_pdf_source(source: Source) -> bool:
 
 @transaction.atomic
 def jobs_create(*, source: Source, user=None, publication: Publication | None = None, date: dt.date | None = None,
-                publish: bool = False, replace: bool = False, enqueue: bool = True) -> ImportJob:
+                publish: bool = False, replace: bool = False, enqueue: bool = True,
+                create_paper: bool = False) -> ImportJob:
     """Keep the PDF and queue its import (once this transaction commits)."""
     options = {"publication": publication.pk if publication else None, "date": date.isoformat() if date else None,
-               "publish": publish, "replace": replace}
+               "publish": publish, "replace": replace, "create_paper": create_paper}
     job = ImportJob(source_name=Path(source.name).name[:255], size=len(source.data),
                     sha256=hashlib.sha256(source.data).hexdigest(), options=options,
                     created_by=user if getattr(user, "pk", None) else None)
@@ -101,6 +102,7 @@ def job_run(*, job_id: int, parsed=None, readings=None, retry: bool = True) -> I
             user=job.created_by, publication=publication,
             date=dt.date.fromisoformat(options["date"]) if options.get("date") else None,
             publish=bool(options.get("publish")), replace=bool(options.get("replace")), readings=readings,
+            create_paper=bool(options.get("create_paper")),
         )
     except (SourceError, ImportRefused) as exc:
         # The same file would fail the same way again: say why, do not retry.

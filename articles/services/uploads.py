@@ -43,9 +43,10 @@ def uploads_preview(*, batch: uuid.UUID, user) -> BatchOutcome:
     return outcome
 
 
-def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False) -> BatchOutcome:
+def uploads_import(*, batch: uuid.UUID, user, publication=None, date=None, publish=False,
+                   choices=None) -> BatchOutcome:
     outcome = import_sources(_sources(batch, user), user=user, publication=publication, date=date, publish=publish,
-                             queue_pdfs=True)
+                             choices=choices, queue_pdfs=True)
     ImportUpload.objects.filter(batch=batch, uploaded_by=user).delete()
     return outcome
 

@@ -16,11 +16,25 @@ from django.utils import timezone
 
 from .. import bodytext
 from ..models import Article, ArticleStatus, ArticleTransition, ArticleWarning, Issue
+from . import operations
+from .editing import (
+    CHANGE,
+    CONTENT_FIELDS,
+    PUBLISH,
+    EditConflict,
+    commit_content,
+    goes_to_review,
+    locked,
+    require,
+    require_article,
+    save_edit,
+    working_copy,
+    working_tags,
+)
 
-PUBLISH = "articles.publish_article"
-CHANGE = "articles.change_article"
-# What a restore copies back from a history record (not the status: a restore is an edit).
-CONTENT_FIELDS = ["column", "kicker", "title", "subtitle", "body", "captions"]
+_locked = locked
+# Warnings a publisher may not wave through: the public text would carry the misread.
+MUST_RESOLVE = {"suspect-name"}
 
 
 @dataclass(frozen=True)
@@ -45,21 +59,6 @@ ACTIONS = {
 }
 
 
-class EditConflict(Exception):
-    """Another editor saved the article after this one opened it."""
-
-    def __init__(self, current: Article):
-        self.current = current
-        editor = current.last_editor.get_username() if current.last_editor else "另一位编辑"
-        when = timezone.localtime(current.updated_at).strftime("%H:%M:%S")
-        super().__init__(f"{editor} 在 {when} 保存了这篇文章（第 {current.version} 版），你的修改尚未保存。")
-
-
-def require(user, permission: str) -> None:
-    if not (user and user.is_active and user.has_perm(permission)):
-        raise PermissionDenied
-
-
 def allowed_actions(article: Article, user) -> list[Action]:
     return [a for a in ACTIONS.values() if _applies(a, article) and user.has_perm(a.permission)]
 
@@ -72,25 +71,21 @@ def _applies(action: Action, article: Article) -> bool:
     return True
 
 
-def _locked(article_pk: int) -> Article:
-    return Article.objects.select_for_update(of=("self",)).select_related("last_editor").get(pk=article_pk)
-
-
-def save_edit(article: Article, user, reason: str) -> None:
-    """Save an article as an edit: version up, editor and reason recorded in its history."""
-    article.version += 1
-    article.last_editor = user if getattr(user, "pk", None) else None
-    article._history_user = article.last_editor
-    article._change_reason = reason[:100]
-    article.save()
-
-
 def check_version(article_pk: int, expected_version: int) -> Article:
     """Lock the article and refuse if it changed since the editor loaded `expected_version`."""
     current = _locked(article_pk)
     if current.version != expected_version:
         raise EditConflict(current)
     return current
+
+
+def open_warnings(article: Article) -> list[ArticleWarning]:
+    return list(article.import_warnings.filter(resolved_at__isnull=True))
+
+
+def publish_blockers(article: Article) -> list[str]:
+    """Why this article may not be published yet (empty when it may)."""
+    return [w.message for w in open_warnings(article)]
 
 
 @transaction.atomic
@@ -101,8 +96,14 @@ def article_transition(*, article: Article, action: str, user, comment: str = ""
         raise ValidationError(f"未知操作：{action}")
     require(user, chosen.permission)
     current = _locked(article.pk)
+    require_article(user, current, chosen.permission)
     if not _applies(chosen, current):
         raise ValidationError(f"“{current.title}”现在是{current.get_status_display()}，不能{chosen.label}")
+    if chosen.target == ArticleStatus.PUBLISHED:
+        blockers = publish_blockers(current)
+        if blockers:
+            raise ValidationError(f"《{current.title}》还有 {len(blockers)} 条未处理的提示：{'；'.join(blockers)}",
+                                  code="open-warnings")
     previous = current.status
     current.status = chosen.target
     if chosen.target == ArticleStatus.PUBLISHED:
@@ -122,72 +123,129 @@ def article_transition(*, article: Article, action: str, user, comment: str = ""
 
 
 def articles_transition(*, articles, action: str, user, comment: str = "", publish_at=None) -> tuple[int, list[str]]:
-    """The same transition for many articles; those it does not apply to are named, not changed."""
+    """The same transition for many articles; those held back are named with the reason."""
     done, skipped = 0, []
     for article in articles:
         try:
             article_transition(article=article, action=action, user=user, comment=comment, publish_at=publish_at)
             done += 1
-        except ValidationError:
-            skipped.append(article.title)
+        except (ValidationError, PermissionDenied) as exc:
+            reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else "不在你负责的报纸"
+            skipped.append(reason if reason.startswith(f"《{article.title}》") else f"《{article.title}》：{reason}")
     return done, skipped
 
 
 def issue_publish(*, issue: Issue, user, publish_at=None) -> tuple[int, list[str]]:
     require(user, PUBLISH)
+    from .desks import require_paper
+
+    require_paper(user, issue.publication)
     pending = issue.articles.filter(status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW]).order_by("position")
     return articles_transition(articles=list(pending), action="publish", user=user, publish_at=publish_at)
 
 
 @transaction.atomic
-def article_update(*, article: Article, user, expected_version: int, data: dict, reason: str = "编辑") -> Article:
-    """Save an editor's changes, refusing them if someone saved the article in the meantime."""
+def article_update(*, article: Article, user, expected_version: int, data: dict, reason: str = "编辑") -> str:
+    """Save an editor's changes, refusing them if someone saved the article in the meantime.
+    Returns "live" or "review" (the change waits in the article's open revision)."""
     require(user, CHANGE)
-    current = check_version(article.pk, expected_version)
+    check_version(article.pk, expected_version)
+    current = working_copy(article.pk, user)
+    require_article(user, current)
+    tags = data.pop("tags", None) if "tags" in data else None
+    position = data.pop("position", None)
     for field, value in data.items():
-        if field not in CONTENT_FIELDS + ["position", "published_at"]:
+        if field not in CONTENT_FIELDS:
             raise ValidationError(f"不能这样修改字段 {field}")
         setattr(current, field, value)
-    save_edit(current, user, reason)
-    return current
+    outcome = commit_content(current, user, reason, tags=tags)
+    if position is not None and position != current.position:
+        current = _locked(article.pk)
+        current.position = position
+        save_edit(current, user, "调整版序")
+    return outcome
 
 
 @transaction.atomic
 def article_restore(*, article: Article, history_id: int, user) -> Article:
-    """Make a past version the current one. The present version stays in history."""
+    """Make a past version the current one (through review when the article is live). The present
+    version stays in history, and the restore can be undone."""
     require(user, CHANGE)
     record = article.history.get(history_id=history_id)
-    current = _locked(article.pk)
+    current = working_copy(article.pk, user)
+    require_article(user, current)
+    stamp = timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")
+    op = operations.begin(kind="restore", label=f"《{current.title}》恢复到 {stamp} 的版本", issue=current.issue,
+                          user=user, pks=[current.pk])
     for field in CONTENT_FIELDS:
         setattr(current, field, getattr(record, field))
-    stamp = timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")
-    save_edit(current, user, f"恢复到 {stamp} 的版本")
-    return current
+    commit_content(current, user, f"恢复到 {stamp} 的版本")
+    return _with_operation(current.pk, operations.finish(op))
+
+
+def _with_operation(pk: int, op) -> Article:
+    """The article as it now is, with the operation that can undo what was just done."""
+    article = Article.objects.get(pk=pk)
+    article.operation = op
+    return article
+
+
+def _warning_text(article: Article) -> str:
+    return "\n".join([article.title, article.subtitle, article.kicker, article.body, *article.captions])
 
 
 @transaction.atomic
 def warning_resolve(*, warning: ArticleWarning, user) -> None:
+    """The editor handled what the warning says. A misread name counts as handled only once the
+    misread form is gone from the text."""
     require(user, CHANGE)
+    current = working_copy(warning.article_id, user)
+    require_article(user, current)
+    wrong = warning.data.get("wrong")
+    if warning.code in MUST_RESOLVE and wrong and wrong in _warning_text(current):
+        raise ValidationError(f"文中仍有“{wrong}”：请先改正（可用“改为“{warning.data.get('right')}””）再标记已处理")
+    _close(warning, user)
+
+
+def _close(warning: ArticleWarning, user, reason: str = "") -> None:
     warning.resolved_at = timezone.now()
     warning.resolved_by = user
-    warning.save(update_fields=["resolved_at", "resolved_by"])
+    warning.dismiss_reason = reason
+    warning.save(update_fields=["resolved_at", "resolved_by", "dismiss_reason"])
 
 
 @transaction.atomic
-def warning_apply_name_fix(*, warning: ArticleWarning, user) -> Article:
+def warning_dismiss(*, warning: ArticleWarning, user, reason: str) -> None:
+    """The publisher decides the text stays as it is, and says why."""
+    require(user, PUBLISH)
+    require_article(user, warning.article, PUBLISH)
+    if warning.code in MUST_RESOLVE:
+        raise ValidationError("疑似错认的人名必须改正，不能忽略")
+    if not reason.strip():
+        raise ValidationError("请写明不予修改的理由")
+    _close(warning, user, reason.strip())
+
+
+@transaction.atomic
+def warning_apply_name_fix(*, warning: ArticleWarning, user) -> str:
     """The one-click fix of a suspect name: replace the misread form in this article."""
     require(user, CHANGE)
     wrong, right = warning.data.get("wrong"), warning.data.get("right")
     if warning.code != "suspect-name" or not wrong or not right:
         raise ValidationError("这条提示没有可自动应用的修正")
-    current = _locked(warning.article_id)
+    current = working_copy(warning.article_id, user)
+    require_article(user, current)
     current.title = current.title.replace(wrong, right)
     current.subtitle = current.subtitle.replace(wrong, right)
     current.body = current.body.replace(wrong, right)
     current.captions = [c.replace(wrong, right) for c in current.captions]
-    save_edit(current, user, f"人名更正：{wrong}→{right}")
-    warning_resolve(warning=warning, user=user)
-    return current
+    outcome = commit_content(current, user, f"人名更正：{wrong}→{right}")
+    _close(warning, user)
+    return outcome
+
+
+def _in_print(issue: Issue):
+    return issue.articles.exclude(status=ArticleStatus.MERGED).order_by("position", "pk")
 
 
 def _renumber(issue: Issue, ordered: list[int], user) -> None:
@@ -201,68 +259,118 @@ def _renumber(issue: Issue, ordered: list[int], user) -> None:
 @transaction.atomic
 def issue_reorder(*, issue: Issue, order: list[int], user) -> None:
     require(user, CHANGE)
-    existing = list(issue.articles.order_by("position", "pk").values_list("pk", flat=True))
+    from .desks import require_paper
+
+    require_paper(user, issue.publication)
+    existing = list(_in_print(issue).values_list("pk", flat=True))
     if sorted(existing) != sorted(order):
         raise ValidationError("排序必须包含本期全部文章")
     _renumber(issue, order, user)
 
 
 def article_move(*, article: Article, offset: int, user) -> None:
-    order = list(article.issue.articles.order_by("position", "pk").values_list("pk", flat=True))
+    order = list(_in_print(article.issue).values_list("pk", flat=True))
     index = order.index(article.pk)
     target = min(max(index + offset, 0), len(order) - 1)
     order.insert(target, order.pop(index))
     issue_reorder(issue=article.issue, order=order, user=user)
 
 
-@transaction.atomic
-def article_merge(*, first: Article, second: Article, user) -> Article:
-    """Append `second` (a fragment that landed apart) to `first`. Nothing is lost: `second`'s text
-    moves into `first`, and `second` itself stays in history after it is removed."""
+def merge_preview(*, first: Article, second: Article, user) -> dict:
+    """What a merge would make of `first`: its text after, for the confirmation page."""
+    _check_merge(first, second, user)
+    target = Article.objects.get(pk=first.pk)
+    if goes_to_review(target, user):
+        target = working_copy(first.pk, user)
+    body, captions = _merged_text(target, second)
+    return {"body_before": target.body, "body_after": body, "captions_after": captions,
+            "review": goes_to_review(target, user)}
+
+
+def _merged_text(target: Article, fragment: Article) -> tuple[str, list[str]]:
+    body = "\n\n".join(part for part in (target.body, fragment.body) if part.strip())
+    captions = list(target.captions) + [c for c in fragment.captions if c not in target.captions]
+    return body, captions
+
+
+def _check_merge(first: Article, second: Article, user) -> None:
     require(user, CHANGE)
+    require_article(user, first)
+    require_article(user, second)
     if first.issue_id != second.issue_id or first.pk == second.pk:
         raise ValidationError("只能合并同一期的两篇不同文章")
+    if ArticleStatus.MERGED in (first.status, second.status):
+        raise ValidationError("这篇文章已经并入别的文章")
     if second.status == ArticleStatus.PUBLISHED and not user.has_perm(PUBLISH):
-        raise PermissionDenied
-    target, fragment = _locked(first.pk), _locked(second.pk)
-    target.body = "\n\n".join(part for part in (target.body, fragment.body) if part.strip())
-    target.captions = list(target.captions) + [c for c in fragment.captions if c not in target.captions]
-    if fragment.imported_text:
+        raise PermissionDenied("已发布的文章只有主编可以并入别的文章")
+
+
+@transaction.atomic
+def article_merge(*, first: Article, second: Article, user) -> Article:
+    """Append `second` (a fragment that landed apart) to `first`. Nothing is lost: `second` stays,
+    marked as merged, and the whole merge can be undone exactly."""
+    first, second = _locked(first.pk), _locked(second.pk)
+    _check_merge(first, second, user)
+    op = operations.begin(kind="merge", label=f"把《{second.title}》并入《{first.title}》", issue=first.issue,
+                          user=user, pks=[first.pk, second.pk])
+    target, fragment = working_copy(first.pk, user), _locked(second.pk)
+    target.body, target.captions = _merged_text(target, fragment)
+    tags = sorted(set(working_tags(target)) | set(fragment.tags.names()))
+    if fragment.imported_text and not goes_to_review(target, user):
         target.imported_text = "\n\n".join(p for p in (target.imported_text, fragment.imported_text) if p)
-    for tag in fragment.tags.names():
-        target.tags.add(tag)
-    ArticleWarning.objects.filter(article=fragment).update(article=target)
-    save_edit(target, user, f"并入《{fragment.title}》"[:100])
-    fragment._history_user = user
-    fragment._change_reason = f"并入《{target.title}》"[:100]
-    fragment.delete()
-    remaining = list(target.issue.articles.order_by("position", "pk").values_list("pk", flat=True))
+    ArticleWarning.objects.filter(article=fragment, resolved_at__isnull=True).update(article=target)
+    commit_content(target, user, f"并入《{fragment.title}》"[:100], tags=tags)
+    fragment.status = ArticleStatus.MERGED
+    save_edit(fragment, user, f"并入《{target.title}》"[:100])
+    remaining = list(_in_print(target.issue).values_list("pk", flat=True))
     _renumber(target.issue, remaining, user)
-    return target
+    return _with_operation(target.pk, operations.finish(op))
+
+
+def split_preview(*, article: Article, at_block: int, user) -> tuple[list, list]:
+    current = working_copy(article.pk, user) if goes_to_review(article, user) else article
+    blocks = bodytext.parse_body(current.body)
+    return blocks[:at_block], blocks[at_block:]
 
 
 @transaction.atomic
 def article_split(*, article: Article, at_block: int, title: str, user) -> Article:
-    """Cut an article in two before block `at_block`; the second part becomes a new draft after it."""
+    """Cut an article in two before block `at_block`; the second part becomes a new draft after it.
+    The split is an operation that can be undone."""
     require(user, CHANGE)
-    current = _locked(article.pk)
+    current = working_copy(article.pk, user)
+    require_article(user, current)
     blocks = bodytext.parse_body(current.body)
     if not 0 < at_block < len(blocks):
         raise ValidationError("请选择正文中间的一段作为拆分点")
     if not title.strip():
         raise ValidationError("请填写新文章的标题")
+    op = operations.begin(kind="split", label=f"从《{current.title}》拆分出《{title.strip()}》", issue=current.issue,
+                          user=user, pks=list(_in_print(current.issue).values_list("pk", flat=True)))
     current.body = bodytext.render_body(blocks[:at_block])
-    save_edit(current, user, "拆分：前半部分")
+    commit_content(current, user, "拆分：前半部分")
+    current = _locked(article.pk)
     created = Article(issue=current.issue, position=current.position + 1, title=title.strip()[:300],
                       body=bodytext.render_body(blocks[at_block:]), status=ArticleStatus.DRAFT,
                       last_editor=user, column=current.column)
     created._history_user = user
     created._change_reason = f"拆分自《{current.title}》"[:100]
     created.save()
-    order = list(current.issue.articles.exclude(pk=created.pk).order_by("position", "pk").values_list("pk", flat=True))
+    order = list(_in_print(current.issue).exclude(pk=created.pk).values_list("pk", flat=True))
     order.insert(order.index(current.pk) + 1, created.pk)
     _renumber(current.issue, order, user)
-    return created
+    return _with_operation(created.pk, operations.finish(op, created=[created]))
+
+
+@transaction.atomic
+def article_tags(*, article: Article, user, add=(), remove=()) -> list[str]:
+    """Add or remove tags of one article (through review when it is live); the tags as now edited."""
+    require(user, CHANGE)
+    current = working_copy(article.pk, user)
+    require_article(user, current)
+    tags = (set(working_tags(current)) | {t.strip() for t in add if t.strip()}) - set(remove)
+    commit_content(current, user, "修改标签", tags=sorted(tags))
+    return sorted(tags) if goes_to_review(current, user) else sorted(current.tags.names())
 
 
 @transaction.atomic
@@ -272,5 +380,5 @@ def articles_add_tag(*, articles, name: str, user) -> int:
     if not name:
         raise ValidationError("请填写标签")
     for article in articles:
-        article.tags.add(name)
+        article_tags(article=article, user=user, add=[name])
     return len(articles)

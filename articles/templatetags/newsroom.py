@@ -42,3 +42,11 @@ def paper_cards(papers, with_district=False):
         (p["issue_url"], p["name"], f"{p['district']} · " if with_district and p["district"] else "",
          p["date"], f" · 总第{p['number']}期" if p["number"] else "", p["url"])
         for p in papers)))
+
+
+@register.simple_tag
+def desk_todo(user):
+    """The editors' home: what waits for this user (待我处理)."""
+    from ..services.home import todo_for
+
+    return todo_for(user)

@@ -50,7 +50,11 @@ def shot():
 @pytest.fixture
 def published_demo(transactional_db):
     """The demo issues, published, with their best tag suggestions accepted."""
+    from django.contrib.auth.models import Group, User
+
     from articles.services.demo import demo_site_setup
 
     restore_seed_data()
-    demo_site_setup()
+    chief = User.objects.create_user("demo-chief", password="pw-Ab3456789", is_staff=True)
+    chief.groups.add(Group.objects.get(name="主编"))
+    demo_site_setup(chief=chief)

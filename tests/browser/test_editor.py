@@ -6,7 +6,7 @@ from unittest import mock
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from articles.models import Article
+from articles.models import Article, Publication
 
 from .conftest import DEMOS, restore_seed_data
 
@@ -24,9 +24,14 @@ def login(page, base, username):
 def test_upload_fix_submit_publish_and_read(chromium, live_server, transactional_db, shot):
     restore_seed_data()
     # An earlier issue names the town's Party secretary, so a misread of the name can be caught.
-    call_command("import_issues", "--publish", str(DEMOS / "qingfeng-2024-03-27.txt"), stdout=mock.MagicMock())
+    User.objects.create_superuser("importer", password=PASSWORD)
+    call_command("import_issues", "--publish", "--user", "importer", "--create-papers",
+                 str(DEMOS / "qingfeng-2024-03-27.txt"), stdout=mock.MagicMock())
+    paper = Publication.objects.get()
     for name, role in [("editor", "编辑"), ("chief", "主编")]:
-        User.objects.create_user(name, password=PASSWORD, is_staff=True).groups.add(Group.objects.get(name=role))
+        user = User.objects.create_user(name, password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        paper.staff.add(user)
     base = live_server.url
     page = chromium.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     errors = []
@@ -40,6 +45,7 @@ def test_upload_fix_submit_publish_and_read(chromium, live_server, transactional
     page.wait_for_url(re.compile(r"/import/[0-9a-f-]+/$"))
     assert page.get_by_text("共建共治 共享家园").count() >= 1
     assert page.get_by_text(re.compile("社明远")).count() >= 1
+    page.select_option("#id_file0-paper", str(paper.pk))  # the editor says which paper it is
     shot(page, "editor-2-preview")
     page.get_by_role("button", name=re.compile("确认导入")).click()
     page.wait_for_url(re.compile(r"/admin/articles/issue/\d+/change/"))
@@ -50,6 +56,9 @@ def test_upload_fix_submit_publish_and_read(chromium, live_server, transactional
     page.wait_for_load_state()
     assert "已将“社明远”改为“杜明远”" in page.content()
     shot(page, "editor-3-fixed-warning")
+    while page.get_by_role("button", name="已按提示处理").count():  # each other warning read and handled
+        page.get_by_role("button", name="已按提示处理").first.click()
+        page.wait_for_load_state()
     page.locator('button[data-action="submit"]').click()
     page.wait_for_load_state()
     assert "现在是待审" in page.content()

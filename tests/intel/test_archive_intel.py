@@ -14,7 +14,7 @@ from articles.services import intel, topics
 from articles.services.related import related_articles
 from articles.textintel import segmenter, tag_rules
 
-from ..factories import make_article, make_issue
+from ..factories import make_article, make_issue, put_on_desk
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/sampl
 
 
 def import_files(*paths):
-    call_command("import_issues", *map(str, paths), stdout=mock.MagicMock())
+    call_command("import_issues", "--create-papers", *map(str, paths), stdout=mock.MagicMock())
 
 
 def article(title_part):
@@ -87,8 +87,12 @@ def test_merging_a_synonym_folds_its_tags_into_the_preferred_form():
 
 
 def test_accepting_a_suggestion_makes_it_a_tag_and_rejecting_removes_it(django_user_model):
+    from django.contrib.auth.models import Group
+
     editor = django_user_model.objects.create_user("editor-x")
-    item = make_article()
+    editor.groups.add(Group.objects.get(name="编辑"))
+    put_on_desk(editor)
+    item = make_article(status="draft", published_at=None)
     suggestion = TagSuggestion.objects.create(article=item, name="垃圾分类", score=1.0)
     intel.suggestion_decide(suggestion=suggestion, accept=True, user=editor)
     assert list(item.tags.names()) == ["垃圾分类"]

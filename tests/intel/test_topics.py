@@ -16,7 +16,7 @@ from articles.textintel import segmenter
 from articles.textintel.tags import read_article
 from articles.views.public import popular_tags
 
-from ..factories import make_article, make_issue, make_publication
+from ..factories import make_article, make_issue, make_publication, put_on_desk
 
 pytestmark = pytest.mark.django_db
 _dates = itertools.count()
@@ -37,7 +37,11 @@ PLAIN = ("桃溪镇文体中心新添设施",
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor-t", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor-t", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return put_on_desk(user, make_publication("桃溪镇"), make_publication())
 
 
 def analysed(text, town="桃溪镇"):

@@ -34,7 +34,7 @@ def synthetic_issues(folder: Path, count: int) -> dict[str, int]:
 @pytest.mark.slow
 def test_an_import_killed_midway_leaves_no_partial_issue_and_a_rerun_completes_it(committed_db, tmp_path):
     expected = synthetic_issues(tmp_path, 60)
-    child = manage("import_issues", tmp_path, wait=False)
+    child = manage("import_issues", "--create-papers", tmp_path, wait=False)
     deadline = time.monotonic() + 60
     while Issue.objects.count() < 5 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -44,7 +44,7 @@ def test_an_import_killed_midway_leaves_no_partial_issue_and_a_rerun_completes_i
     assert 0 < done < len(expected), "the import must have been stopped part way"
     for issue in Issue.objects.all():
         assert issue.articles.count() == expected[issue.source_name], issue.source_name
-    rerun = manage("import_issues", tmp_path)
+    rerun = manage("import_issues", "--create-papers", tmp_path)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert f"跳过 {done} 个" in rerun.stdout
     assert Issue.objects.count() == len(expected)
@@ -53,7 +53,7 @@ def test_an_import_killed_midway_leaves_no_partial_issue_and_a_rerun_completes_i
 
 @pytest.mark.slow
 def test_two_imports_of_the_same_file_at_once_make_one_issue(committed_db):
-    children = [manage("import_issues", DEMO, wait=False) for _ in range(2)]
+    children = [manage("import_issues", "--create-papers", DEMO, wait=False) for _ in range(2)]
     outputs = [child.communicate(timeout=120) for child in children]
     assert [child.returncode for child in children] == [0, 0], outputs
     assert Issue.objects.count() == 1 and Article.objects.count() == 3

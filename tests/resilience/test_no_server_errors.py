@@ -90,6 +90,7 @@ class Archive:
 def archive(chief_user):
     paper = make_publication("青枫镇")
     hidden_paper = make_publication("梅园路街道")
+    hidden_paper.staff.add(chief_user)
     issue = make_issue(paper, dt.date(2024, 5, 20))
     public = make_article(issue, title="青枫镇召开会议", body="镇党委书记杜明远出席会议。")
     public.tags.add("会议")

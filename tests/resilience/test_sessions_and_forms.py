@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
-from ..factories import make_article
+from ..factories import make_article, put_on_desk
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "right-Password-123"
@@ -16,7 +16,7 @@ PASSWORD = "right-Password-123"
 def chief(db):
     user = User.objects.create_user("chief", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="主编"))
-    return user
+    return put_on_desk(user)
 
 
 def test_staff_forms_refuse_a_post_without_the_csrf_token(chief):

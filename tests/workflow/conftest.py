@@ -1,13 +1,14 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from ..factories import make_article, make_issue
+from ..factories import make_article, make_issue, put_on_desk
 
 
 def _user(username, group=None, **extra):
     user = User.objects.create_user(username, password="pw-Ab3456789", is_staff=True, **extra)
     if group:
         user.groups.add(Group.objects.get(name=group))
+        put_on_desk(user)  # the paper make_issue() uses
     return user
 
 

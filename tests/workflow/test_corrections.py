@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Correction
-from articles.services import corrections, workflow
+from articles.services import corrections, revisions, workflow
 
 from ..factories import make_article
 
@@ -47,6 +47,7 @@ def test_undo_puts_back_exactly_what_was_replaced_even_after_other_edits(chief, 
     # An editor edits after the correction: text added at the end must survive the undo.
     workflow.article_update(article=first, user=editor, expected_version=first.version,
                             data={"body": first.body + "杜明远还慰问了值守人员。"})
+    revisions.revision_publish(revision=first.revisions.get(), user=chief)  # the article is live
     undone, missing = corrections.correction_undo(correction=correction, user=chief)
     assert (undone, missing) == (5, 0)
     first.refresh_from_db()

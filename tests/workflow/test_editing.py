@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, ArticleWarning
+from articles.models import Article, ArticleStatus, ArticleWarning
 from articles.services import workflow
 
 from ..factories import make_article
@@ -79,14 +79,14 @@ def test_any_version_can_be_restored_and_the_present_one_stays_in_history(client
     workflow.article_update(article=draft, user=editor, expected_version=1, data={"body": "全部改写的正文。"})
     first = draft.history.order_by("history_date", "history_id").first()
     client.force_login(editor)
-    client.post(reverse("admin:articles_article_restore", args=[draft.pk, first.history_id]))
+    client.post(reverse("admin:articles_article_restore", args=[draft.pk, first.history_id]), {"confirm": "1"})
     draft.refresh_from_db()
     assert draft.body == original_body
     assert draft.history.filter(body="全部改写的正文。").exists()
     assert draft.history.first().history_change_reason.startswith("恢复到")
 
 
-def test_merging_keeps_all_text_and_the_merged_article_stays_in_history(editor, draft):
+def test_merging_keeps_all_text_and_the_merged_article_stays_recoverable(editor, draft):
     fragment = make_article(draft.issue, status="draft", published_at=None, title="碎片",
                             body="会议还部署了防汛工作。", captions=["会议现场"])
     ArticleWarning.objects.create(article=fragment, code="begins-mid-sentence", message="开头不完整")
@@ -94,10 +94,10 @@ def test_merging_keeps_all_text_and_the_merged_article_stays_in_history(editor, 
     assert merged.body.endswith("会议还部署了防汛工作。") and "镇党委书记杜明远出席会议。" in merged.body
     assert merged.captions == ["会议现场"]
     assert ArticleWarning.objects.get().article == merged
-    assert not Article.objects.filter(pk=fragment.pk).exists()
-    deleted = Article.history.filter(id=fragment.pk, history_type="-").get()
-    assert deleted.body == "会议还部署了防汛工作。"
-    assert list(draft.issue.articles.order_by("position").values_list("position", flat=True)) == [1]
+    fragment.refresh_from_db()  # kept, marked as merged, off the issue's running order
+    assert fragment.status == ArticleStatus.MERGED and fragment.body == "会议还部署了防汛工作。"
+    in_print = draft.issue.articles.exclude(status=ArticleStatus.MERGED)
+    assert list(in_print.order_by("position").values_list("position", flat=True)) == [1]
 
 
 def test_splitting_keeps_all_text_in_order(editor, draft):
@@ -151,4 +151,4 @@ def test_publishing_the_issue_from_the_desk_names_the_articles_it_left_out(clien
                                follow=True)
     shown = [str(m) for m in response.context["messages"]]
     assert "本期已发布或定时发布 1 篇文章" in shown
-    assert "以下 1 篇文章状态已变，未发布：第二篇" in shown
+    assert any(m.startswith("以下 1 篇文章暂未发布：《第二篇》") and "已撤回" in m for m in shown)

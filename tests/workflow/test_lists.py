@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import ArticleStatus, ArticleWarning
+from articles.services import workflow
 
 from ..factories import make_article, make_issue, make_publication
 
@@ -15,8 +16,9 @@ LIST = "admin:articles_article_changelist"
 
 
 @pytest.fixture
-def shelf(db):
+def shelf(db, editor, chief):
     qingfeng, meiyuan = make_publication("青枫镇"), make_publication("梅园路街道")
+    meiyuan.staff.add(editor, chief)
     old = make_issue(qingfeng, dt.date(2021, 5, 1))
     new = make_issue(meiyuan, dt.date(2024, 5, 1))
     a = make_article(old, title="垃圾分类推进会", body="新时尚成为好习惯。", status="draft", published_at=None)
@@ -55,13 +57,21 @@ def test_bulk_actions_submit_and_add_a_tag(client, editor, shelf):
     a.refresh_from_db()
     assert a.status == ArticleStatus.REVIEW
     client.post(reverse(LIST), {"action": "tag_selected", "_selected_action": [a.pk, b.pk], "tag_name": "民生实事"})
-    assert set(b.tags.names()) == {"民生实事"} and "民生实事" in set(a.tags.names())
+    assert "民生实事" in set(a.tags.names())
+    # b is published: the editor's tag waits for the chief in b's revision
+    assert set(b.tags.names()) == set() and b.revisions.get().tags == ["民生实事"]
 
 
 def test_bulk_publish_and_withdraw_for_the_chief_editor(client, chief, shelf):
     a, b, c = shelf
     client.force_login(chief)
-    client.post(reverse(LIST), {"action": "publish_selected", "_selected_action": [a.pk, c.pk]})
+    response = client.post(reverse(LIST), {"action": "publish_selected", "_selected_action": [a.pk, c.pk]},
+                           follow=True)
+    assert any("《防汛演练》还有 1 条未处理的提示" in str(m) for m in response.context["messages"])
     client.post(reverse(LIST), {"action": "withdraw_selected", "_selected_action": [b.pk]})
     statuses = {x.title: x.__class__.objects.get(pk=x.pk).status for x in shelf}
-    assert statuses == {"垃圾分类推进会": "published", "防汛演练": "published", "加装电梯签约": "withdrawn"}
+    assert statuses == {"垃圾分类推进会": "published", "防汛演练": "review", "加装电梯签约": "withdrawn"}
+    workflow.warning_dismiss(warning=c.import_warnings.get(), user=chief, reason="原报即如此")
+    client.post(reverse(LIST), {"action": "publish_selected", "_selected_action": [c.pk]})
+    c.refresh_from_db()
+    assert c.status == ArticleStatus.PUBLISHED

@@ -19,23 +19,30 @@ class Command(BaseCommand):
                             help="re-import an issue already imported, if no editor has touched its articles")
         parser.add_argument("--publication", help="the paper (its slug, name or town) instead of the inferred one")
         parser.add_argument("--date", type=dt.date.fromisoformat, help="the issue date (YYYY-MM-DD) instead of the inferred one")
-        parser.add_argument("--publish", action="store_true", help="publish the articles at once (back-filling)")
-        parser.add_argument("--user", help="record this user name as the importer")
+        parser.add_argument("--publish", action="store_true",
+                            help="publish the articles at once (back-filling); needs --user with the publish permission")
+        parser.add_argument("--user", help="record this user name as the importer (and publisher)")
+        parser.add_argument("--create-papers", action="store_true",
+                            help="make a paper from the masthead when no paper of its town exists")
 
-    def handle(self, *args, paths, dry_run, json, replace, publication, date, publish, user, **options):
+    def handle(self, *args, paths, dry_run, json, replace, publication, date, publish, user, create_papers,
+               **options):
         paper = _paper(publication) if publication else None
         importer = get_user_model().objects.filter(username=user).first() if user else None
         if user and importer is None:
             raise CommandError(f"没有用户 {user}")
         report = batch.import_paths(
             paths, dry_run=dry_run, replace=replace, publication=paper, date=date, publish=publish,
-            user=importer, progress=not json,
+            user=importer, progress=not json, create_papers=create_papers,
         )
         out = self.stderr if json else self.stdout
         for failure in report.skipped:
             out.write(f"跳过 {failure.line()}\n")
         for failure in report.failed:
             out.write(f"失败 {failure.line()}\n")
+        for result in report.imported:
+            for reason in result.held_back:
+                out.write(f"未发布 {result.issue}：{reason}\n")
         if json:
             self.stdout.write(_json_dump(report))
         out.write(report.summary + "\n")

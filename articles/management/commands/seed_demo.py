@@ -17,7 +17,8 @@ class Command(BaseCommand):
         passwords = ensure_local_accounts(accounts=[("admin", None, True), ("editor", "编辑", False),
                                                     ("chief", "主编", False)])
         editor = get_user_model().objects.get(username="editor")
-        for outcome in demo_site_setup(samples=samples, editor=editor):
+        chief = get_user_model().objects.get(username="chief")
+        for outcome in demo_site_setup(samples=samples, editor=editor, chief=chief):
             for failure in outcome.failed:
                 self.stderr.write(f"失败 {failure.line()}")
             if outcome.imported:
