@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles.models import ImportJob, Issue, JobStatus
 
+from .factories import make_publication
 from .printed import broken_pdf, encrypted_pdf, issue_pdf, scanned_pdf
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +42,11 @@ def test_a_pdf_is_previewed_then_imported_by_the_worker_with_its_pages(client, e
     preview = client.get(response["Location"]).content.decode()
     assert typeset.expected["articles"][0]["title"] in preview and 'value="确认导入' in preview
     assert not Issue.objects.exists()
+    # The editor's desk holds a paper; the preview asks which paper this file goes into.
+    paper = make_publication()
+    paper.staff.add(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        confirmed = client.post(response["Location"], {"publication": "", "date": ""})
+        confirmed = client.post(response["Location"], {"file0-paper": str(paper.pk), "file0-date": ""})
     assert confirmed["Location"] == reverse("admin:articles_importjob_changelist")
     job = ImportJob.objects.get()
     assert job.status == JobStatus.DONE and job.created_by == editor

@@ -24,7 +24,7 @@ def run(*args):
     out, err = io.StringIO(), io.StringIO()
     code = 0
     try:
-        call_command("import_issues", *map(str, args), stdout=out, stderr=err)
+        call_command("import_issues", "--create-papers", *map(str, args), stdout=out, stderr=err)
     except SystemExit as exc:
         code = exc.code
     return code, out.getvalue(), err.getvalue()
@@ -141,7 +141,7 @@ def test_a_job_failing_for_a_passing_reason_is_retried_and_then_imports(media_ro
 
     monkeypatch.setattr(page_service, "print_attach", flaky)
     with django_capture_on_commit_callbacks(execute=True):
-        job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf))
+        job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), create_paper=True)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and job.attempts == 2 and len(calls) == 2
     assert Issue.objects.count() == 1 and IssuePage.objects.count() == issue_pdf().pages
@@ -151,7 +151,7 @@ def test_a_job_failing_every_time_stops_after_its_last_attempt_with_the_reason(m
                                                                                django_capture_on_commit_callbacks):
     monkeypatch.setattr(page_service, "print_attach", lambda **kwargs: (_ for _ in ()).throw(OSError("disk full")))
     with django_capture_on_commit_callbacks(execute=True):
-        job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf))
+        job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), create_paper=True)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and job.attempts == ImportJob.MAX_ATTEMPTS and "disk full" in job.error
     assert not Issue.objects.exists() and not stored_files(media_root)
@@ -159,7 +159,7 @@ def test_a_job_failing_every_time_stops_after_its_last_attempt_with_the_reason(m
 
 def test_a_failed_job_retried_by_an_editor_imports(media_root, monkeypatch):
     monkeypatch.setattr(page_service, "print_attach", lambda **kwargs: (_ for _ in ()).throw(OSError("disk full")))
-    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), enqueue=False)
+    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), create_paper=True, enqueue=False)
     job_run(job_id=job.pk, retry=False)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
@@ -178,7 +178,7 @@ def test_a_scan_uploaded_as_a_job_fails_at_once_with_the_reason_and_is_not_retri
 
 
 def test_the_database_worker_runs_a_queued_job(media_root, transactional_db):
-    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf))
+    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), create_paper=True)
     assert ImportJob.objects.get(pk=job.pk).status == JobStatus.QUEUED and job.pk
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     job.refresh_from_db()

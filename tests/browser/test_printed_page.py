@@ -15,12 +15,16 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 
 @pytest.fixture
 def printed_issue(transactional_db, media_root):
+    from django.contrib.auth.models import User
+
     from articles.services.importing import Source
     from articles.services.jobs import job_run, jobs_create
     from tests.conftest import restore_seed_data
 
     restore_seed_data()
-    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), publish=True, enqueue=False)
+    chief = User.objects.create_superuser("importer", password="pw-Ab3456789")
+    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), publish=True, user=chief, create_paper=True,
+                      enqueue=False)
     return job_run(job_id=job.pk).issue
 
 

@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def import_pdf(publish: bool) -> Issue:
-    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), publish=publish, enqueue=False)
+    # Publishing at import is a chief's; the paper is made because the import is told to.
+    chief = User.objects.create_superuser("importer", password="pw-Ab3456789") if publish else None
+    job = jobs_create(source=Source("issue.pdf", issue_pdf().pdf), publish=publish, user=chief, create_paper=True,
+                      enqueue=False)
     return job_run(job_id=job.pk).issue
 
 
