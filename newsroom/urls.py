@@ -9,3 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]
+
+# A bad request (often a forged Host) answered in Chinese without asking the request for its host.
+handler400 = "newsroom.errors.bad_request"

@@ -126,3 +126,9 @@ def test_log_lines_name_the_client_address(client, settings):
     assert response.status_code == 400
     line = stream.getvalue()
     assert "Invalid HTTP_HOST header" in line and "[198.51.100.9]" in line, line
+
+
+def test_a_bad_request_is_answered_in_chinese(client):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "请求有误" in response.content.decode()
