@@ -11,7 +11,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SAMPLES ?= ../shared/samples
 HOST   ?= 127.0.0.1:8000
-PYTEST_ARGS ?=
+# Two workers: the suite's browser, PDF and simulator tests are CPU-bound, and CI has two cores.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test lint nginx proxy-check setup browser pdftools axe serve import-samples bench score clean
 
