@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -53,9 +53,8 @@ def printed_on_this_day(day: dt.date, *, limit: int = ON_THIS_DAY_SIZE):
 
 def date_bounds(paper) -> dict:
     """The first and last print dates a date field on the paper's pages offers."""
-    dates = paper_issues(paper).order_by("date").values_list("date", flat=True)
-    first, last = dates.first(), dates.last()
-    return {"first_date": first, "last_date": last}
+    bounds = paper_issues(paper).aggregate(first_date=Min("date"), last_date=Max("date"))
+    return {"first_date": bounds["first_date"], "last_date": bounds["last_date"]}
 
 
 class IssueByDateView(View):
