@@ -1,6 +1,7 @@
 """Character classes and sentence-boundary predicates for Chinese newspaper text."""
 
 import re
+from functools import lru_cache
 
 # CJK ideographs (URO, extension A, compatibility) - what "Chinese text" means below.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -88,12 +89,18 @@ def begins_mid_sentence(text: str) -> bool:
 
 def joins_across(before: str, after: str) -> bool:
     """Does a dictionary word run across the seam (责任重|大 -> 重大)? Then the two belong together."""
-    from ..textintel.segmenter import plain_cut as cut
-    from ..textintel.segmenter import plain_is_word as is_word
-
     left, right = before.rstrip()[-8:], after.lstrip()[:8]
     if not left or not right or not (is_cjk(left[-1]) and is_cjk(right[0])):
         return False
+    return _word_across(left, right)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_across(left: str, right: str) -> bool:
+    # The same seam is weighed by the column order, the joins and the role features in turn.
+    from ..textintel.segmenter import plain_cut as cut
+    from ..textintel.segmenter import plain_is_word as is_word
+
     position = 0
     for token in cut(left + right):
         end = position + len(token)

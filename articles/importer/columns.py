@@ -17,6 +17,8 @@ from .evidence import (
     DOES_NOT,
     DOUBT_AT,
     EVERY_LINE_GAPPED,
+    FULL_LINES_SHARE,
+    FULL_SLACK,
     MAX_JOINED,
     MIN_RUN,
     MIN_WIDTH,
@@ -41,10 +43,16 @@ def _crosses(before: str, after: str) -> int:
     return 1 if joins_across(before, after) else 0
 
 
-def close_up(lines: list[Line]) -> list[Line]:
+def close_up(lines: list[Line], widths: list[float | None]) -> list[Line]:
     """An extractor that leaves a blank line after every printed line says nothing by one: only
-    a wider gap than its usual one parts paragraphs, headlines and columns."""
-    if not lines or sum(1 for line in lines if line.gap) < EVERY_LINE_GAPPED * len(lines):
+    a wider gap than its usual one parts paragraphs, headlines and columns. Printed lines are
+    told from short paragraphs by their widths: most of them fill their column."""
+    n = len(lines)
+    if not n or sum(1 for line in lines if line.gap) < EVERY_LINE_GAPPED * n:
+        return lines
+    full = sum(1 for line, column in zip(lines, widths, strict=True)
+               if column and abs(line.width - column) <= FULL_SLACK)
+    if full < FULL_LINES_SHARE * n:
         return lines
     return [replace(line, gap=max(0, line.gap - 1)) for line in lines]
 

@@ -34,6 +34,8 @@ MIN_RUN = 4  # lines: fewer alternating lines are not evidence of two columns
 PERIODS = (2, 3, 4)
 # An extractor that leaves a blank line after at least this share of lines leaves one after all.
 EVERY_LINE_GAPPED = 0.6
+# ... when at least this share of its lines fill their column (short paragraphs a line each do not).
+FULL_LINES_SHARE = 0.4
 MAX_JOINED = 120  # two column lines side by side are never longer
 # How much a word running across a line end says that the two lines go on one from the other:
 # between two lines of one paragraph a dictionary word runs across 38 % of line ends; between two

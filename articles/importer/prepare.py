@@ -36,7 +36,7 @@ def prepare(text: str) -> Prepared:
     every_line = split_lines(text)
     first_look = issue_context(every_line)
     if first_look.wrapped:
-        every_line = close_up(every_line)
+        every_line = close_up(every_line, first_look.widths)
         every_line = split_glued(every_line, first_look.widths)
         every_line = split_joined(every_line, issue_context(every_line).widths)
     furniture = take_furniture(every_line, meta)
@@ -59,7 +59,7 @@ def prepare(text: str) -> Prepared:
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
         joined = join_wrapped(lines, issue_context(lines).widths)
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
-    context = issue_context(lines)
+    context = issue_context(lines, widths=not first_look.wrapped)
     if first_look.wrapped:
         # The lines are joined into paragraphs now, but the role model still weighs each unjoined
         # line against the column it was printed in.

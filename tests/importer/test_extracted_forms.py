@@ -84,13 +84,20 @@ class ColumnTests(SimpleTestCase):
         rows = min(len(column) for column in columns)
         across = [column[row] for row in range(rows) for column in columns]
         lines = split_lines("\n\n".join(across))  # this extractor leaves a blank line after each
-        ordered, reordered, _ = reorder_columns(close_up(lines))
+        ordered, reordered, _ = reorder_columns(close_up(lines, [16.0] * len(lines)))
         self.assertEqual(reordered, 1)
         self.assertEqual([line.text for line in ordered], [line for column in columns for line in column[:rows]])
 
-    def test_a_blank_line_after_every_line_is_closed_up_and_a_wider_gap_kept(self):
-        lines = close_up(split_lines("第一行\n\n第二行\n\n第三行\n\n\n标题\n\n第四行"))
-        self.assertEqual([line.gap for line in lines], [0, 0, 0, 1, 0])
+    def test_a_blank_line_after_every_printed_line_is_closed_up_and_a_wider_gap_kept(self):
+        printed = wrapped(PARAGRAPH, 16)
+        text = "\n\n".join(printed[:2]) + "\n\n\n青枫镇开展防汛演练\n\n" + "\n\n".join(printed[2:])
+        lines = close_up(split_lines(text), [16.0] * (len(printed) + 1))
+        self.assertEqual([line.gap for line in lines], [0, 0, 1] + [0] * (len(printed) - 2))
+
+    def test_short_paragraphs_a_line_each_keep_the_blank_lines_between_them(self):
+        text = "镇党委书记杜明远出席会议。\n\n会议还对各居民区提出了具体要求。\n\n演练中各环节衔接顺畅。"
+        lines = split_lines(text)
+        self.assertEqual([line.gap for line in close_up(lines, [16.0] * len(lines))], [0, 1, 1])
 
     def test_lines_in_order_stay_in_order(self):
         printed = wrapped(PARAGRAPH * 2, 16)
@@ -116,3 +123,26 @@ class GluedCaptionTests(SimpleTestCase):
         pieces = split_glued(lines, [16.0])
         self.assertEqual([(p.text, p.ornament) for p in pieces],
                          [("还有夫妻、父子一起上岗。", ""), ("志愿者在小区门口为居民测温", "▲")])
+
+
+class PrintedGeometryTests(SimpleTestCase):
+    def test_short_paragraphs_a_line_each_are_not_taken_for_printed_lines(self):
+        from articles.importer.prepare import prepare
+
+        text = "\n\n".join(["镇党委书记杜明远出席会议，并讲话。", "会议还对各居民区，提出了具体要求。",
+                             "1月21日，青枫经济联合社召开2024年经济工作会议，镇领导出席。", "演练中，各环节衔接顺畅。",
+                             "沈佳琪表示，集体企业是青枫镇的名片。"])
+        self.assertEqual(prepare(text).form, "paragraphs")
+
+    def test_a_line_left_alone_is_still_weighed_against_the_column_it_was_printed_in(self):
+        from articles.importer.prepare import prepare
+        from articles.importer.roles.features import line_features
+
+        printed = wrapped(PARAGRAPH, 16) + ["青枫镇开展防汛防台应急演练，全体居民参加"] + wrapped(PARAGRAPH, 16, indent=2)
+        prepared = prepare("\n".join(printed))
+        self.assertEqual(prepared.form, "lines")
+        texts = [line.text for line in prepared.lines]
+        headline = texts.index("青枫镇开展防汛防台应急演练，全体居民参加")
+        features = line_features(prepared.lines, prepared.context)
+        self.assertIn("R=wide", features[headline])  # wider than the column: set across columns
+        self.assertIn("R=joined", features[0])  # a paragraph joined from its printed lines

@@ -18,6 +18,7 @@ from ..evidence import (
     COMMON_SHARE,
     CONTEXT_CHARS,
     FULL_LINE_SLACK,
+    FULL_LINES_SHARE,
     LEAD_CHARS,
     LENGTH_EDGES,
     RARE_LINES,
@@ -115,7 +116,8 @@ def bigrams(text: str) -> set[str]:
     return out
 
 
-def issue_context(lines: list[Line]) -> Context:
+def issue_context(lines: list[Line], *, widths: bool = True) -> Context:
+    """widths=False: the column widths are not wanted (the caller knows them)."""
     headings = [line.level for line in lines if line.level]
     markdown = len(headings) >= 2
     title_level = min(headings) if headings else 0
@@ -123,8 +125,14 @@ def issue_context(lines: list[Line]) -> Context:
     lengths = sorted(len(line.text) for line in prose)
     wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4
     gaps = [line.gap for line in prose] or [line.gap for line in lines] or [0]
-    widths = _column_widths(lines) if wrapped else [None] * len(lines)
-    return Context(markdown, title_level, wrapped, float(median(gaps)), widths, _stacked(lines),
+    columns = _column_widths(lines) if wrapped else [None] * len(lines)
+    if wrapped and sum(1 for line, column in zip(lines, columns, strict=True)
+                       if column and abs(line.width - column) <= FULL_LINE_SLACK) < FULL_LINES_SHARE * len(lines):
+        # Short paragraphs, a line each: printed lines would mostly fill their column.
+        wrapped, columns = False, [None] * len(lines)
+    if not widths:
+        columns = [None] * len(lines)
+    return Context(markdown, title_level, wrapped, float(median(gaps)), columns, _stacked(lines),
                    None if wrapped else _wrap_width(lines))
 
 
