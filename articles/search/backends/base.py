@@ -51,6 +51,12 @@ class SearchBackend:
         """Articles (a filter on Article) holding `term` (folded, no spaces) exactly."""
         raise NotImplementedError
 
+    def lacking(self, term: str) -> Q:
+        """Articles (a filter on Article) not holding `term` (folded; spaces allowed). Applied to
+        the rows a search already found, so a test of their text is exact and cheap, where a
+        look-up of every article holding a common word would not be."""
+        return ~Q(search_entry__text__contains=term)
+
     def entries_holding(self, term: str, *, exact: bool = True):
         """SearchEntry rows holding `term`; exact=False may return a superset, found from the
         index alone (for estimating how common a term is)."""
