@@ -40,6 +40,13 @@ def tag_counts(matching: QuerySet, *, limit: int = FACET_LIMIT) -> list[FacetVal
     return [FacetValue(r["slug"], r["name"], r["n"]) for r in rows]
 
 
-def facet_counts(matching: QuerySet) -> dict[str, list[FacetValue]]:
-    """Papers and tags with the most hits first (the first dozen), years newest first (all)."""
-    return {"paper": paper_counts(matching), "year": year_counts(matching), "tag": tag_counts(matching)}
+def years_of(counts: dict[int, int]) -> list[FacetValue]:
+    """Year counts already made (for the chart), newest first."""
+    return [FacetValue(str(year), f"{year}年", n) for year, n in sorted(counts.items(), reverse=True)]
+
+
+def facet_counts(matching: QuerySet, *, years: dict[int, int] | None = None) -> dict[str, list[FacetValue]]:
+    """Papers and tags with the most hits first (the first dozen), years newest first (all);
+    `years`: the hits' counts per year when already made."""
+    return {"paper": paper_counts(matching), "year": year_counts(matching) if years is None else years_of(years),
+            "tag": tag_counts(matching)}

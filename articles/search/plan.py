@@ -33,8 +33,9 @@ class SearchPlan:
 
     @property
     def conjunction(self) -> list[str] | None:
-        """The strings, when the plan is a plain "all of these" (what the index can count alone)."""
-        if self.excluded or any(len(clause) != 1 for clause in self.clauses):
+        """The strings, when the plan is a plain "all of these" (what the index can count alone:
+        no phrase with a space, which no index token spans)."""
+        if self.excluded or any(len(clause) != 1 or " " in clause[0] for clause in self.clauses):
             return None
         return [clause[0] for clause in self.clauses]
 

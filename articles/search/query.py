@@ -126,8 +126,8 @@ def _holding(engine, string: str) -> Q:
 
 
 def _count_matches(engine, clause: tuple[str, ...], limit: int) -> int:
-    """How many indexed articles may hold one of the clause's strings (a bound: overlaps count twice)."""
-    return sum(engine.count_matches(max(s.split(" "), key=len), limit=limit) for s in clause)
+    """How many indexed articles may hold one of the clause's strings (a superset will do)."""
+    return engine.count_matches_any(list(dict.fromkeys(max(s.split(" "), key=len) for s in clause)), limit=limit)
 
 
 def search_hits(query: str | SearchPlan, queryset: QuerySet | None = None, *, walk: bool = True) -> SearchHits:

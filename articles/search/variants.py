@@ -13,6 +13,9 @@ of a name they were warned of.
 
 from __future__ import annotations
 
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+
 from ..importer.notices import SUSPECT_NAME
 from ..models import ArticleWarning, VocabularyWord
 from ..models.article import visible
@@ -24,11 +27,10 @@ MAX_VARIANTS = 12  # per word: a query stays a handful of index look-ups
 
 
 def synonyms_of(word: str) -> list[str]:
-    row = VocabularyWord.objects.filter(word__iexact=word).values_list("pk", "preferred_id").first()
-    if row is None:
-        return []
-    root = row[1] or row[0]
-    group = VocabularyWord.objects.filter(pk=root) | VocabularyWord.objects.filter(preferred_id=root)
+    # One query: the group of the word's preferred form (or of the word, if it is one).
+    roots = (VocabularyWord.objects.filter(word__iexact=word)
+             .annotate(root=Coalesce("preferred_id", "pk")).values("root"))
+    group = VocabularyWord.objects.filter(Q(pk__in=roots) | Q(preferred_id__in=roots))
     return sorted((w for w in group.values_list("word", flat=True) if fold(w) != word), key=lambda w: (len(w), w))
 
 

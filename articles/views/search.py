@@ -69,7 +69,7 @@ class SearchView(FilteredArticleList):
 
     def facets(self) -> list[dict]:
         key = self.link()
-        counts = cached(f"facets:{self.request.path}{key}", lambda: facet_counts(self.matching()))
+        counts = cached(f"facets:{self.request.path}{key}", lambda: facet_counts(self.matching(), years=self.year_counts))
         chosen = {name: self.request.GET.get(name, "") for name, _, _ in FACETS}
         facets = []
         for name, label, clear in FACETS:

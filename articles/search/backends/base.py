@@ -7,6 +7,9 @@ a backend adds the index over them. Ranking, paging and visibility stay in query
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.db import connection
 from django.db.models import Q
 
@@ -76,6 +79,14 @@ class SearchBackend:
     def count_matches(self, term: str, *, limit: int) -> int:
         """Indexed articles holding `term`'s tokens (a superset is fine), counted up to `limit`."""
         return self.entries_holding(term, exact=False)[:limit].count()
+
+    def count_matches_any(self, terms: list[str], *, limit: int) -> int:
+        """Indexed articles holding the tokens of any of `terms` (a superset is fine), counted up to
+        `limit`, in one query: a word and its variants are asked together."""
+        if len(terms) == 1:
+            return self.count_matches(terms[0], limit=limit)
+        entries = reduce(or_, (self.entries_holding(term, exact=False) for term in terms))
+        return entries[:limit].count()
 
     # --- checking ------------------------------------------------------------------------------
     def sequential_scans(self, sql: str, params=()) -> list[str]:
