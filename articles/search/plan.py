@@ -40,6 +40,12 @@ class SearchPlan:
         return [clause[0] for clause in self.clauses]
 
     @property
+    def narrowed_by_text(self) -> bool:
+        """Does a test of the text, not the index, narrow the hits (an excluded word, a phrase
+        with a space)? Then how many of the index's candidates are hits is anyone's guess."""
+        return bool(self.excluded) or any(" " in s for clause in self.clauses for s in clause)
+
+    @property
     def highlighted(self) -> list[str]:
         """Every string a hit may hold: what a snippet marks."""
         return list(dict.fromkeys(s for clause in self.clauses for s in clause))

@@ -158,6 +158,9 @@ def search_hits(query: str | SearchPlan, queryset: QuerySet | None = None, *, wa
     first = plan.clauses[0][0]
     first_count = _count_matches(engine, plan.clauses[0], common + 1)
     if first_count > common and all(_count_matches(engine, c, common + 1) > common for c in plan.clauses[1:]):
+        # An excluded word or a phrase with spaces may leave common words few hits, which a walk
+        # would look for through the whole archive: such hits are sorted instead.
+        walk = walk and not plan.narrowed_by_text
         return SearchHits(plan=plan, within=within if walk else None, matching=matching,
                           queryset=matching.newest_first(by_index=walk), ordering=NEWEST,
                           whole_archive=whole_archive)

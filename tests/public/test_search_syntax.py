@@ -115,4 +115,6 @@ class SearchPlanTests(SimpleTestCase):
         self.assertIsNone(plan.conjunction)
         self.assertEqual(SearchPlan.literal("加梯 新泾").conjunction, ["加梯", "新泾"])
         self.assertIsNone(SearchPlan(clauses=(("垃圾 分类",),)).conjunction)
+        self.assertTrue(plan.narrowed_by_text and SearchPlan(clauses=(("垃圾 分类",),)).narrowed_by_text)
+        self.assertFalse(SearchPlan(clauses=(("加梯", "电梯"), ("新泾",))).narrowed_by_text)
         self.assertEqual(plan.highlighted, ["加梯", "加装电梯", "新泾"])
