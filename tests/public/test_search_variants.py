@@ -198,3 +198,31 @@ def test_a_hidden_or_unknown_issue_is_refused_with_a_message(client, recorded):
         page = response.content.decode()
         assert "没有这一期，或这一期还没有公开" in page or "有的筛选条件无效" in page
         assert "草稿正文" not in page
+
+
+def test_a_synonym_or_misread_editors_record_reaches_the_cached_search_page_at_once(client):
+    from articles.services import topics
+
+    lift = make_article(title="爬楼机到了", body="社区引进爬楼机。")
+    chair = make_article(title="楼道升降椅", body="社区安装楼道升降椅。")
+
+    def found(query):
+        response = client.get(reverse("search"), {"q": query})
+        return {a.pk for a in response.context["object_list"]}
+
+    assert found("爬楼机") == {lift.pk}  # now cached
+    preferred = VocabularyWord.objects.create(word="爬楼机")
+    synonym = VocabularyWord(word="楼道升降椅", preferred=preferred)
+    topics.vocabulary_word_save(word=synonym, changed=["preferred"])
+    assert found("爬楼机") == {lift.pk, chair.pk} == found("楼道升降椅")
+    synonym.preferred = None
+    topics.vocabulary_word_save(word=synonym, changed=["preferred"])
+    assert found("爬楼机") == {lift.pk}
+    misread = make_article(title="居民会议", body="主任丁晓燕主持。")
+    named = make_article(title="走访", body="主任丁晓雁走访居民。")
+    assert found("丁晓雁") == {named.pk}
+    warning = ArticleWarning.objects.create(article=misread, code=SUSPECT, message="“丁晓燕”疑为“丁晓雁”",
+                                            data={"wrong": "丁晓燕", "right": "丁晓雁"})
+    assert found("丁晓雁") == {named.pk, misread.pk}
+    warning.delete()
+    assert found("丁晓雁") == {named.pk}
