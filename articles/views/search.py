@@ -82,7 +82,10 @@ class SearchView(FilteredArticleList):
 
     def scope(self) -> dict | None:
         """What the search is confined to, when a box on a paper, year or issue page sent it."""
-        data = self.filterset.form.cleaned_data if self.filterset.is_bound and self.filterset.form.is_valid() else {}
+        data = {}
+        if self.filterset.is_bound:
+            self.filterset.form.is_valid()  # an invalid value is reported by the filters; the valid ones apply
+            data = self.filterset.form.cleaned_data
         issue: Issue | None = data.get("issue")
         paper: Publication | None = data.get("paper")
         year = data.get("year")

@@ -198,6 +198,13 @@ def test_a_hidden_or_unknown_issue_is_refused_with_a_message(client, recorded):
         page = response.content.decode()
         assert "没有这一期，或这一期还没有公开" in page or "有的筛选条件无效" in page
         assert "草稿正文" not in page
+    from articles.models import Publication
+
+    paper = Publication.objects.public().order_by("slug").first()
+    word = Article.objects.published().filter(issue__publication=paper).first().title[:2]
+    response = client.get(reverse("search"), {"q": f"“{word}”", "issue": 99_999_999, "paper": paper.slug})
+    assert response.context["scope"]["label"] == paper.name  # the valid scope still applies, and says so
+    assert {a.issue.publication_id for a in response.context["object_list"]} == {paper.pk}
 
 
 def test_a_synonym_or_misread_editors_record_reaches_the_cached_search_page_at_once(client):
