@@ -117,6 +117,22 @@ def _until_next_scheduled(limit: int) -> int:
     return max(1, min(limit, math.ceil((upcoming - timezone.now()).total_seconds())))
 
 
+# A cached page holds this where a form's CSRF token goes; each reader's own token replaces it
+# as the page is served (template tag `csrf_field`), so one reader's token is never another's.
+CSRF_HOLE = "<!--newsroom:csrf-token-->"
+
+
+def fill_csrf_hole(request, response):
+    """Put the reader's CSRF token into a page that has a form; such a page is private."""
+    from django.middleware.csrf import get_token
+
+    hole = CSRF_HOLE.encode()
+    if hole in response.content:
+        response.content = response.content.replace(hole, get_token(request).encode())
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
 def public_page(view):
     """Cache a public page's response for anonymous GETs, keyed by the content version.
 
@@ -129,6 +145,7 @@ def public_page(view):
         seconds = settings.PAGE_CACHE_SECONDS
         if request.method not in ("GET", "HEAD") or not seconds or not _enabled():
             return view(request, *args, **kwargs)
+        request.csrf_hole = True
         version = content_version()
         # The origin absolute URLs are written with is part of the key: the configured SITE_URL in
         # production (one key per page), the request's validated host and port in development.
@@ -156,6 +173,6 @@ def public_page(view):
         response = HttpResponse(stored[0], content_type=stored[1])
         response["ETag"] = etag
         patch_cache_control(response, public=True, no_cache=True)
-        return response
+        return fill_csrf_hole(request, response)
 
     return wrapper

@@ -6,7 +6,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 320, 120
-MARGIN_BOTTOM, MARGIN_TOP = 22, 16
+# Room above the bars and below them for 16-unit labels (large-text mode).
+MARGIN_BOTTOM, MARGIN_TOP = 24, 20
 
 
 def year_chart(counts: dict[int, int], *, label: str = "每年文章数") -> SafeString:
@@ -30,7 +31,7 @@ def year_chart(counts: dict[int, int], *, label: str = "每年文章数") -> Saf
         if n:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" class="count">{n}</text>')
         if i % label_every == 0 or i == len(years) - 1:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 6}" class="year">{year}</text>')
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 5}" class="year">{year}</text>')
     summary = "，".join(f"{y}年{counts[y]}篇" for y in sorted(counts))
     svg = (f'<svg class="year-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}：{escape(summary)}"'
            f' xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{"".join(parts)}</svg>')

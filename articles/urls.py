@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .caching import public_page
-from .views import api, feeds, pages, public
+from .views import api, dates, feeds, pages, public, reports
 from .views import search as search_views
 from .views.limits import limited
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("", page(public.HomeView.as_view()), name="home"),
     path("search/", search(search_views.SearchView.as_view()), name="search"),
     path("articles/<id:pk>/", page(public.ArticleDetailView.as_view()), name="article-detail"),
+    path("articles/<id:pk>/report/", reports.ErrorReportView.as_view(), name="article-report"),
     path("tags/", page(public.TagIndexView.as_view()), name="tag-index"),
     path("tags/<uslug:slug>/", page(public.TagDetailView.as_view()), name="tag-detail"),
     path("tags/<uslug:slug>/feed/", page(feeds.TagFeed()), name="tag-feed"),
@@ -41,6 +42,8 @@ urlpatterns = [
     path("<slug:paper>/", page(public.PaperDetailView.as_view()), name="paper-detail"),
     path("<slug:paper>/feed/", page(feeds.PaperFeed()), name="paper-feed"),
     path("<slug:paper>/<year:year>/", page(public.PaperYearView.as_view()), name="paper-year"),
+    # Before the issue pattern: issue slugs are dates (2024-03-27), never this word.
+    path("<slug:paper>/date/", dates.IssueByDateView.as_view(), name="paper-date"),
     path("<slug:paper>/<slug:issue>/", page(public.IssueDetailView.as_view()), name="issue-detail"),
     path("<slug:paper>/<slug:issue>/pages/<int:index>/", page(pages.IssuePageView.as_view()), name="issue-page"),
 ]

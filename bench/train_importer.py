@@ -92,6 +92,8 @@ def main() -> None:
                         help="issues typeset to PDF and read back by pypdfium2 (a line per printed line)")
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the model files")
+    parser.add_argument("--forms", nargs="+", choices=FORMS, default=list(FORMS),
+                        help="train only these forms' line models (for comparing features)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -100,6 +102,8 @@ def main() -> None:
         issue = simulate(args.seed + n, shared=False, split="train")
         if "interleaved" in issue.kinds:
             continue  # the columns are put in order before the role model reads them
+        if "side-by-side" in issue.kinds:
+            continue  # two stacks side by side are cut apart by segmentation, after the roles
         lines, features, labels, form = labelled_sequence(issue)
         if features:
             data.append((lines, features, labels, form))
@@ -114,10 +118,10 @@ def main() -> None:
             counts.update(labels)
     print(f"{len(data)} issues, {sum(counts.values())} lines in {time.perf_counter() - started:.0f} s:", dict(counts))
     started = time.perf_counter()
-    for form in FORMS:
+    for form in args.forms:
         train_pair([(lines, f, y) for lines, f, y, seen in data if seen == form], args.out, form)
     sizes = ", ".join(f"{'/'.join(name)} {(args.out / file).stat().st_size / 1024:.0f} KB"
-                      for name, file in MODEL_FILES.items())
+                      for name, file in MODEL_FILES.items() if name[1] in args.forms)
     print(f"trained in {time.perf_counter() - started:.0f} s -> {args.out} ({sizes})")
 
 

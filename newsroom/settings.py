@@ -333,6 +333,8 @@ CONTENT_SECURITY_POLICY = {
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_SEARCH = env_str("RATELIMIT_SEARCH", "60/m")
 RATELIMIT_API = env_str("RATELIMIT_API", "120/m")
+# 报告错误: a reader with several corrections sends several; a robot is stopped soon.
+RATELIMIT_REPORT = env_str("RATELIMIT_REPORT", "6/h")
 RATELIMIT_VIEW = "articles.views.errors.ratelimited"
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "articles.clientaddress.client_ip"

@@ -73,7 +73,8 @@ def restore_seed_data():
     if Group.objects.filter(name="主编").exists():
         return
     for module, function in [("0004_seed_vocabulary", "seed"), ("0006_roles", "create_roles"),
-                             ("0017_seed_topics", "seed"), ("0018_topic_cue_permissions", "grant")]:
+                             ("0017_seed_topics", "seed"), ("0018_topic_cue_permissions", "grant"),
+                             ("0023_error_report_permissions", "grant")]:
         getattr(importlib.import_module(f"articles.migrations.{module}"), function)(apps, None)
 
 

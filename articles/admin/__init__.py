@@ -15,6 +15,7 @@ from .desk import (
 )
 from .filters import ReadyIssueFilter
 from .jobs import ImportJobAdmin  # noqa: F401  (registers itself)
+from .reports import ErrorReportAdmin  # noqa: F401  (registers itself)
 from .revisions import ArticleRevisionAdmin  # noqa: F401  (registers itself)
 from .scoping import DeskScopedAdmin
 from .vocabulary import TagAdmin, VocabularyWordAdmin  # noqa: F401  (register themselves)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import bodytext, textdiff
-from ..models import Article, ArticleStatus, ArticleWarning, TagSuggestion
+from ..models import Article, ArticleStatus, ArticleWarning, ReportStatus, TagSuggestion
 from ..models.intel import SuggestionState
 from ..services import editing, intel, workflow
 from .filters import HasWarningsFilter, ReturnedFilter, ScheduledFilter, TagFilter, YearFilter
@@ -214,6 +214,8 @@ class ArticleAdmin(DeskScopedAdmin):
             "conflict": form.conflict,
             "revision": editing.open_revision(obj),
             "goes_to_review": workflow.goes_to_review(obj, request.user),
+            "open_reports": list(obj.error_reports.filter(status=ReportStatus.OPEN)),
+            "reports_url": reverse("admin:articles_errorreport_changelist") + f"?article__id__exact={obj.pk}",
         }
         if form.conflict:
             current = form.conflict.current

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .evidence import DOES_NOT, DOUBT_AT, MAX_JOINED, MIN_RUN, MIN_WIDTH, REORDER_AT, RUNS_ACROSS
+from .evidence import (
+    DOES_NOT,
+    DOUBT_AT,
+    EVERY_LINE_GAPPED,
+    MAX_JOINED,
+    MIN_RUN,
+    MIN_WIDTH,
+    PERIODS,
+    REORDER_AT,
+    RUNS_ACROSS,
+)
 from .lines import Line
 
 # Two columns' lines joined on one baseline: two pieces of this many characters around spaces.
@@ -29,6 +39,14 @@ def _crosses(before: str, after: str) -> int:
     if after[0] in "，。、；：！？）》”":
         return 1  # a line never opens with these: it goes on with something
     return 1 if joins_across(before, after) else 0
+
+
+def close_up(lines: list[Line]) -> list[Line]:
+    """An extractor that leaves a blank line after every printed line says nothing by one: only
+    a wider gap than its usual one parts paragraphs, headlines and columns."""
+    if not lines or sum(1 for line in lines if line.gap) < EVERY_LINE_GAPPED * len(lines):
+        return lines
+    return [replace(line, gap=max(0, line.gap - 1)) for line in lines]
 
 
 def split_joined(lines: list[Line], widths: list[float | None]) -> list[Line]:
@@ -47,7 +65,11 @@ def split_joined(lines: list[Line], widths: list[float | None]) -> list[Line]:
 
 
 def reorder_columns(lines: list[Line]) -> tuple[list[Line], int, int]:
-    """(lines in column order, runs put back, runs left as extracted for want of evidence)."""
+    """(lines in column order, runs put back, runs left as extracted for want of evidence).
+
+    A page of two to four columns read across gives their lines in turn: with k columns, a
+    sentence reads on from a line to the line k further down. Each period is weighed over each
+    run of body lines and the run is put back by the period the words bear out best."""
     n = len(lines)
     if n < MIN_RUN + 2:
         return lines, 0, 0
@@ -55,23 +77,27 @@ def reorder_columns(lines: list[Line]) -> tuple[list[Line], int, int]:
     # Body lines: as wide as a column's, or a paragraph's short last line.
     body = [(line.width >= MIN_WIDTH or line.text[-1] in "。！？”") and not line.gap and not line.page_break
             for line in lines]
-    # gain[i]: how much better line i goes on in line i + 2 than in line i + 1.
-    gain = [0.0] * n
-    for i in range(n - 2):
-        if body[i] and body[i + 1] and body[i + 2]:
-            gain[i] = _weight(_crosses(texts[i], texts[i + 2])) - _weight(_crosses(texts[i], texts[i + 1]))
+    next_crosses = [_weight(_crosses(texts[i], texts[i + 1])) if i + 1 < n else 0.0 for i in range(n)]
+    # gain[k][i]: how much better line i goes on in line i + k than in line i + 1.
+    gain = {k: [0.0] * n for k in PERIODS}
+    for k in PERIODS:
+        for i in range(n - k):
+            if all(body[i:i + k + 1]):
+                gain[k][i] = _weight(_crosses(texts[i], texts[i + k])) - next_crosses[i]
     out: list[Line] = []
     reordered = unclear = 0
     i = 0
     while i < n:
-        end, evidence = _best_run(i, n, gain, body)
+        best = max(((*_best_run(i, n, gain[k], body, k), k) for k in PERIODS), key=lambda r: r[1])
+        end, evidence, k = best
         if end is None:
             out.append(lines[i])
             i += 1
             continue
         run = lines[i:end]
         if evidence >= REORDER_AT:
-            out.extend(run[0::2] + run[1::2])
+            for column in range(k):
+                out.extend(run[column::k])
             reordered += 1
         else:
             out.extend(run)
@@ -84,23 +110,22 @@ def _weight(crosses: int) -> float:
     return RUNS_ACROSS if crosses else DOES_NOT
 
 
-def _best_run(start: int, n: int, gain: list[float], body: list[bool]) -> tuple[int | None, float]:
-    """The run of alternating lines starting at `start` with the most evidence, if it has enough."""
+def _best_run(start: int, n: int, gain: list[float], body: list[bool], k: int) -> tuple[int | None, float]:
+    """The run of lines taken k apart starting at `start` with the most evidence, if it has enough."""
     if not body[start] or gain[start] <= 0:
         return None, 0.0
     total = best = 0.0
     best_end = None
     end = start
-    while end < n - 2 and body[end] and body[end + 1] and body[end + 2]:
+    while end < n - k and all(body[end:end + k + 1]):
         total += gain[end]
         if total <= 0:
             break
-        length = end + 3 - start
-        if total >= best and length >= MIN_RUN:  # a tie goes on: the run's last lines say little
-            best, best_end = total, end + 3
+        length = end + k + 1 - start
+        if total >= best and length >= MIN_RUN * k // 2:  # a tie goes on: the run's last lines say little
+            best, best_end = total, end + k + 1
         end += 1
     if best_end is None or best < DOUBT_AT:
         return None, 0.0
-    if (best_end - start) % 2:
-        best_end -= 1  # an even run: each line of one column has its neighbour in the other
+    best_end -= (best_end - start) % k  # each line of one column has its neighbours in the others
     return best_end, best

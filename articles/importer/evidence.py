@@ -30,6 +30,10 @@ INDENT_DEFICIT = (1.5, 2.6)
 # Lines in a run of alternating columns are at least this wide (em): body lines, not headlines.
 MIN_WIDTH = 7.0
 MIN_RUN = 4  # lines: fewer alternating lines are not evidence of two columns
+# A page is set in two to four columns; read across, their lines come in turns of this many.
+PERIODS = (2, 3, 4)
+# An extractor that leaves a blank line after at least this share of lines leaves one after all.
+EVERY_LINE_GAPPED = 0.6
 MAX_JOINED = 120  # two column lines side by side are never longer
 # How much a word running across a line end says that the two lines go on one from the other:
 # between two lines of one paragraph a dictionary word runs across 38 % of line ends; between two
@@ -63,6 +67,19 @@ STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
 LEAD_CHARS = 50  # a lead says when and where within its first characters
 # A word in this share of an issue's lines (and the issue this long) is common to all its stories.
+# A column's wraps left spaces in a line per paragraph when at least this many pieces between
+# them are found, their middle half within this share of their median length; a line this many
+# times that width with no space in it was not set in the body column.
+WRAP_PIECES = 12
+WRAP_SPREAD = 0.4
+WIDER_THAN_COLUMN = 1.25
+# A headline set inside one column in larger type fits fewer characters a line: its lines are
+# at most this share of the column's width (in body characters).
+HEADLINE_NARROWER = 0.8
+# The sections of one story: this many characters each side of a line say what it goes on about.
+SECTION_CHARS = 500
+# A word (bigram) found in at most this many lines of an issue is a name, a place, a programme.
+RARE_LINES = 4
 COMMON_SHARE = 0.12
 COMMON_MIN_LINES = 20
 

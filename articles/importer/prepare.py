@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .columns import reorder_columns, split_joined
+from .columns import close_up, reorder_columns, split_joined
 from .furniture import Furniture, take_furniture
 from .inline import split_glued
 from .lines import Line, split_lines
 from .model import IssueMeta
 from .roles.features import Context, issue_context
-from .unwrap import join_wrapped
+from .unwrap import join_wrapped, join_wrapped_headlines
 
 DIGIT_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u00a0]+(?=[0-9])|(?<=[0-9])[ \u00a0]+(?=[\u3400-\u9fff])")
 
@@ -36,6 +36,7 @@ def prepare(text: str) -> Prepared:
     every_line = split_lines(text)
     first_look = issue_context(every_line)
     if first_look.wrapped:
+        every_line = close_up(every_line)
         every_line = split_glued(every_line, first_look.widths)
         every_line = split_joined(every_line, issue_context(every_line).widths)
     furniture = take_furniture(every_line, meta)
@@ -51,9 +52,20 @@ def prepare(text: str) -> Prepared:
         ordered, reordered, unclear = reorder_columns(lines)
         if reordered:
             lines, pages, jump_in, jump_out = _follow(lines, ordered, pages, jump_in, jump_out)
+        widths = issue_context(lines).widths
+        for line, column in zip(lines, widths, strict=True):
+            line.notes["column"] = column  # the printed column, for the role model after the joins
+        joined = join_wrapped_headlines(lines, widths)
+        lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
         joined = join_wrapped(lines, issue_context(lines).widths)
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
-    prepared = Prepared(lines, pages, jump_in, jump_out, issue_context(lines), meta, furniture, removed)
+    context = issue_context(lines)
+    if first_look.wrapped:
+        # The lines are joined into paragraphs now, but the role model still weighs each unjoined
+        # line against the column it was printed in.
+        context.wrapped = True
+        context.widths = [line.notes.get("column") for line in lines]
+    prepared = Prepared(lines, pages, jump_in, jump_out, context, meta, furniture, removed)
     prepared.columns_reordered, prepared.columns_unclear = reordered, unclear
     prepared.form = "lines" if first_look.wrapped else "paragraphs"
     return prepared

@@ -9,7 +9,7 @@ open a paragraph) is left for the role model to weigh.
 
 from __future__ import annotations
 
-from .evidence import FULL_SLACK, INDENT_DEFICIT
+from .evidence import FULL_SLACK, HEADLINE_NARROWER, INDENT_DEFICIT, SAME_WIDTH, STACK_LINE
 from .lines import Line
 
 ENDS_SENTENCE = "。！？!?；;…”’）)"
@@ -55,3 +55,56 @@ def _joined(first: str, second: str) -> str:
     if first[-1].isascii() and first[-1].isalpha() and second[0].isascii() and second[0].isalpha():
         return f"{first} {second}"
     return first + second
+
+
+def join_wrapped_headlines(lines: list[Line], widths: list[float | None]) -> list[Line]:
+    """A headline set in large type inside one column wraps into lines narrower than the body's,
+    all as wide as each other but the last: `一天举办“四` / `个一批”加装` / `电梯仪式！这`. Such a
+    run, with no sentence in it, is one line of print and is joined before the roles are read."""
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        end = _headline_run_end(lines, widths, i)
+        if end - i < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        first = lines[i]
+        for line in lines[i + 1:end]:
+            first.text = _joined(first.text, line.text)
+        first.notes["last_number"] = lines[end - 1].number
+        first.notes["wrapped_lines"] = end - i
+        first.notes["headline_wrap"] = True
+        out.append(first)
+        i = end
+    return out
+
+
+def _headline_run_end(lines: list[Line], widths: list[float | None], start: int) -> int:
+    column = widths[start]
+    line = lines[start]
+    if not column or line.width > column * HEADLINE_NARROWER or not _headline_piece(line.text):
+        return start + 1
+    width, total, end = line.width, len(line.text), start + 1
+    while end < len(lines):
+        following = lines[end]
+        if following.gap or following.page_break or following.level or not _headline_piece(following.text):
+            break
+        if following.width > width + SAME_WIDTH / 2 or total + len(following.text) > STACK_LINE:
+            break
+        if abs(lines[end - 1].width - width) > SAME_WIDTH / 2:
+            break  # only the last line of a wrapped headline is short
+        total += len(following.text)
+        end += 1
+    return end
+
+
+def _headline_piece(text: str) -> bool:
+    """A piece of a wrapped headline: no sentence in it, and not a line of its own form (a byline
+    under the headline, a subtitle's dash, a credit, a caption's mark)."""
+    from .roles import words
+
+    if not text or any(mark in text for mark in "。；;") or text[-1] in "，、：:,":
+        return False
+    return not (text.startswith(("—", "-", "－")) or words.BYLINE_RE.match(text) or words.CREDIT_RE.search(text)
+                or words.CAPTION_HEAD_RE.match(text))

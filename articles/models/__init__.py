@@ -12,6 +12,7 @@ from .intel import (
 from .pages import ArticlePhoto, ImportJob, IssuePage, JobStatus, PdfPreview
 from .publication import Issue, IssueQuerySet, Publication
 from .related import RelatedArticle
+from .reports import ErrorReport, ReportStatus
 from .revisions import OPEN_REVISION_STATES, ArticleRevision, DeskOperation, RevisionState
 from .search import SearchEntry
 from .site import ContentVersion
@@ -33,6 +34,7 @@ __all__ = [
     "Correction",
     "CorrectionHit",
     "DeskOperation",
+    "ErrorReport",
     "ImportJob",
     "ImportUpload",
     "Issue",
@@ -44,6 +46,7 @@ __all__ = [
     "Person",
     "Publication",
     "RelatedArticle",
+    "ReportStatus",
     "RevisionState",
     "SearchEntry",
     "Tag",

@@ -16,7 +16,9 @@ from ..models import (
     ArticleStatus,
     ArticleTransition,
     ArticleWarning,
+    ErrorReport,
     Issue,
+    ReportStatus,
     RevisionState,
 )
 from . import desks
@@ -58,6 +60,9 @@ def todo_for(user) -> list[Todo]:
              desks.scope(user, ArticleWarning.objects.filter(resolved_at__isnull=True), "article__issue__publication")
              .exclude(article__status=ArticleStatus.MERGED).count(),
              _url("articlewarning", resolved_at__isempty="1")),
+        Todo("读者报告的错误",
+             desks.scope(user, ErrorReport.objects.filter(status=ReportStatus.OPEN), "article__issue__publication")
+             .count(), _url("errorreport", status="open")),
         Todo("我最近导入的期", desks.scope(user, Issue.objects.filter(
             imported_by=user, imported_at__gte=timezone.now() - RECENT_IMPORTS), "publication").count(),
              _url("issue", imported_by__id__exact=user.pk)),

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .. import bodytext
 
@@ -11,6 +12,19 @@ def summary(article, length=120):
     """The opening of an article's text, for descriptions and link previews."""
     text = bodytext.plain_text(article.body).replace("\n\n", " ").replace("\n", " ")
     return text[:length] + ("…" if len(text) > length else "")
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context):
+    """The CSRF token of a form on a page the page cache may keep: a hole it fills per reader
+    (caching.CSRF_HOLE), or the token itself on a page that is not cached."""
+    from django.middleware.csrf import get_token
+
+    from ..caching import CSRF_HOLE
+
+    request = context["request"]
+    token = mark_safe(CSRF_HOLE) if getattr(request, "csrf_hole", False) else get_token(request)
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
 @register.simple_tag
@@ -37,7 +51,7 @@ def article_item(article, snippet=""):
 def paper_cards(papers, with_district=False):
     """Each paper's latest issue as a card (a city-wide archive lists a couple of hundred)."""
     return format_html('<ul class="card-list">{}</ul>', format_html_join("", (
-        '<li class="card"><a href="{}"><span class="card-title">{}</span><span class="card-meta">{}{}{}</span></a> '
+        '<li class="card"><a href="{}"><span class="card-title">{}</span><span class="card-meta">{}<span class="date">{}</span>{}</span></a> '
         '<a class="card-more" href="{}">全部各期</a></li>'), (
         (p["issue_url"], p["name"], f"{p['district']} · " if with_district and p["district"] else "",
          p["date"], f" · 总第{p['number']}期" if p["number"] else "", p["url"])

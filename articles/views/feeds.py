@@ -1,17 +1,23 @@
 """Atom feeds for the whole site, each paper and each tag; the sitemap; robots.txt."""
 
+import datetime as dt
+
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
+from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from .. import bodytext
-from ..models import Article, Publication, Tag
+from ..models import Article, Person, Publication, Tag
+from ..models.article import visible
 from ..siteurl import SiteRequest, absolute_url
-from .public import popular_tags, public_articles, public_issues
+from .public import public_articles, public_issues
 
 FEED_SIZE = 30
 
@@ -29,7 +35,7 @@ class LatestArticlesFeed(Feed):
         return reverse("home")
 
     def items(self):
-        return public_articles().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return feed_articles(public_articles())
 
     def item_title(self, item):
         return item.title
@@ -38,13 +44,28 @@ class LatestArticlesFeed(Feed):
         return bodytext.plain_text(item.body)[:300]
 
     def item_pubdate(self, item):
-        return item.published_at
+        """The day the paper printed it: a back issue put online today is not today's news."""
+        return print_datetime(item.issue_date)
 
     def item_updateddate(self, item):
-        return item.updated_at
+        # Never before the print date, which Atom readers would take for a clock error.
+        return max(item.updated_at, print_datetime(item.issue_date))
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
 
     def item_author_name(self, item):
         return item.issue.publication.name
+
+
+def feed_articles(articles):
+    """The latest put online (so that subscribers hear of a back issue too), each dated by print."""
+    return articles.prefetch_related("tags").order_by("-published_at", "-pk")[:FEED_SIZE]
+
+
+def print_datetime(day: dt.date) -> dt.datetime:
+    """Midnight of the print date in the site's time zone."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
 
 
 class PaperFeed(LatestArticlesFeed):
@@ -58,7 +79,7 @@ class PaperFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return public_articles().filter(issue__publication=obj).order_by("-published_at", "-pk")[:FEED_SIZE]
+        return feed_articles(public_articles().filter(issue__publication=obj))
 
 
 class TagFeed(LatestArticlesFeed):
@@ -72,7 +93,26 @@ class TagFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return public_articles().filter(tags=obj).order_by("-published_at", "-pk")[:FEED_SIZE]
+        return feed_articles(public_articles().filter(tags=obj))
+
+
+def last_change(prefix: str = "") -> Max:
+    """The latest change to a public article reached through `prefix`: a page's lastmod."""
+    return Max(f"{prefix}updated_at", filter=visible(prefix))
+
+
+class HomeSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self):
+        return ["home"]
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        return Article.objects.published().aggregate(at=Max("updated_at"))["at"]
 
 
 class ArticleSitemap(Sitemap):
@@ -88,26 +128,68 @@ class ArticleSitemap(Sitemap):
 
 class IssueSitemap(Sitemap):
     changefreq = "monthly"
+    limit = 10000
 
     def items(self):
-        return public_issues().order_by("pk")
+        return public_issues().annotate(changed=last_change("articles__")).order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.changed
 
 
 class PaperSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Publication.objects.public().order_by("pk")
+        return (Publication.objects.public().annotate(changed=last_change("issues__articles__"))
+                .order_by("pk"))
+
+    def lastmod(self, obj):
+        return obj.changed
+
+
+class YearSitemap(Sitemap):
+    """Each paper's year archive: one row per paper and year with a public article."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return list(Article.objects.published().annotate(year=ExtractYear("issue_date"))
+                    .values("issue__publication__slug", "year").annotate(changed=Max("updated_at"))
+                    .order_by("issue__publication__slug", "year"))
+
+    def location(self, item):
+        return reverse("paper-year", args=[item["issue__publication__slug"], item["year"]])
+
+    def lastmod(self, item):
+        return item["changed"]
 
 
 class TagSitemap(Sitemap):
     changefreq = "weekly"
+    limit = 10000
 
     def items(self):
-        return popular_tags()
+        return (Tag.objects.public().annotate(changed=last_change("tagged_articles__content_object__"))
+                .order_by("pk"))
+
+    def lastmod(self, obj):
+        return obj.changed
 
 
-SITEMAPS = {"articles": ArticleSitemap, "issues": IssueSitemap, "papers": PaperSitemap, "tags": TagSitemap}
+class PersonSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 10000
+
+    def items(self):
+        return Person.objects.public().annotate(changed=last_change("mentions__article__")).order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.changed
+
+
+SITEMAPS = {"home": HomeSitemap, "papers": PaperSitemap, "years": YearSitemap, "issues": IssueSitemap,
+            "articles": ArticleSitemap, "tags": TagSitemap, "people": PersonSitemap}
 
 
 def sitemap_index(request, **kwargs):

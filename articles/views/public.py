@@ -9,6 +9,7 @@ from django.db.models import Count, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -17,9 +18,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 from ..caching import cached
 from ..charts import year_chart
 from ..filters import ArticleFilter
+from ..forms import ErrorReportForm
+from ..losttext import LOST_TEXT_CODES, with_lost_text_markers
 from ..models import Article, Issue, Mention, Person, Publication, Tag
 from ..services.people import person_timeline, town_office_holders
 from ..services.related import related_articles
+from .dates import adjacent_issues, date_bounds, printed_on_this_day
 from .pages import page_for, pages_with_articles
 
 PAGE_SIZE = 20
@@ -80,6 +84,9 @@ class HomeView(TemplateView):
         context["paper_sections"] = mark_safe(cached("home-paper-sections", paper_sections))
         context["latest"] = cached("home-latest", lambda: with_tags(public_articles().newest_first()[:12]))
         context["popular_tags"] = popular_tags(limit=24)
+        today = timezone.localdate()
+        context["on_this_day"] = cached(f"home-on-this-day:{today.isoformat()}", lambda: with_tags(printed_on_this_day(today)))
+        context["today"] = today
         return context
 
 
@@ -177,6 +184,13 @@ class FilteredArticleList(ListView):
         return context
 
 
+def lost_text_flags(article) -> list[tuple[str, dict]]:
+    """The importer's flags of lost text that still stand: open, or dismissed by the publisher
+    (the text stays as printed). One resolved without a reason was handled: the text restored."""
+    return list(article.import_warnings.filter(code__in=LOST_TEXT_CODES)
+                .exclude(resolved_at__isnull=False, dismiss_reason="").values_list("code", "data"))
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -196,7 +210,9 @@ class ArticleDetailView(DetailView):
                              .annotate(title=Subquery(Mention.objects.filter(person=OuterRef("pk"), article=article)
                                                       .values("title")[:1])).distinct().order_by("name"))
         context["related"] = related_articles(article)
-        context["blocks"] = article.blocks
+        context["blocks"] = with_lost_text_markers(article.blocks, lost_text_flags(article))
+        context.setdefault("report_form", ErrorReportForm())
+        context["reported"] = self.request.GET.get("reported") == "1"
         context["print_page"] = page_for(article)
         context["photos"] = list(article.photos.all())
         return context
@@ -213,6 +229,8 @@ class IssueDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["articles"] = list(Article.objects.published().filter(issue=self.object).order_by("position", "pk"))
         context["print_pages"] = pages_with_articles(self.object)
+        context["previous_issue"], context["next_issue"] = adjacent_issues(self.object)
+        context["issue_scope"] = [("paper", self.object.publication.slug), ("issue", self.object.pk)]
         return context
 
 
@@ -237,9 +255,11 @@ class PaperDetailView(DetailView):
                 "years": [d.year for d in years],
                 "chart": year_chart(counts_by_year(articles)),
                 "office_holders": town_office_holders(paper.town, public=True),
+                **date_bounds(paper),
             }
 
         context.update(cached(f"paper:{paper.pk}", overview))
+        context["paper_scope"] = [("paper", paper.slug)]
         return context
 
 
@@ -258,7 +278,9 @@ class PaperYearView(TemplateView):
             months[issue.date.month].append(issue)
         years = cached(f"paper-years:{paper.pk}", lambda: [
             d.year for d in Issue.objects.with_published_articles().filter(publication=paper).dates("date", "year")])
-        context.update(paper=paper, year=year, months=[(m, months[m]) for m in months], years=years)
+        context.update(paper=paper, year=year, months=[(m, months[m]) for m in months], years=years,
+                       year_scope=[("paper", paper.slug), ("year", year)],
+                       **cached(f"paper-dates:{paper.pk}", lambda: date_bounds(paper)))
         return context
 
 

@@ -3,11 +3,11 @@ across, captions glued to body lines. Each stage alone, on text written for the 
 
 from django.test import SimpleTestCase
 
-from articles.importer.columns import reorder_columns, split_joined
+from articles.importer.columns import close_up, reorder_columns, split_joined
 from articles.importer.fold import fold_ideographs
 from articles.importer.inline import split_glued
 from articles.importer.lines import split_lines
-from articles.importer.unwrap import join_wrapped
+from articles.importer.unwrap import join_wrapped, join_wrapped_headlines
 
 PARAGRAPH = ("3月15日，青枫镇召开2024年居民区工作会议，总结去年工作，部署今年的重点任务。镇党委书记杜明远出席会议"
              "并讲话，镇长沈佳琪主持会议。")
@@ -43,6 +43,19 @@ class UnwrapTests(SimpleTestCase):
         joined = join_wrapped(lines, [18.0] * len(lines))
         self.assertIn("青枫镇开展防汛演练", [line.text for line in joined])
 
+    def test_a_headline_wrapped_inside_one_column_in_large_type_is_one_line_again(self):
+        headline = ["青枫镇首批", "加装电梯同", "日竣工"]
+        lines = split_lines("\n".join(headline + wrapped(PARAGRAPH, 16)))
+        joined = join_wrapped_headlines(lines, [16.0] * len(lines))
+        self.assertEqual(joined[0].text, "青枫镇首批加装电梯同日竣工")
+        self.assertEqual(joined[1].text, wrapped(PARAGRAPH, 16)[0])
+
+    def test_narrow_lines_with_a_sentence_in_them_are_not_taken_for_a_headline(self):
+        printed = ["会议强调。", "各居民区要", "抓好落实。"]
+        lines = split_lines("\n".join(printed))
+        joined = join_wrapped_headlines(lines, [16.0] * len(lines))
+        self.assertEqual(joined[0].text, "会议强调。")
+
     def test_an_indented_first_line_after_a_full_stop_opens_a_new_paragraph(self):
         first = wrapped("镇党委书记杜明远出席会议并讲话，要求各居民区抓好落实，确保年度目标完成。", 18)
         second = wrapped(PARAGRAPH, 18, indent=2)
@@ -62,6 +75,22 @@ class ColumnTests(SimpleTestCase):
         ordered, reordered, _ = reorder_columns(lines)
         self.assertEqual(reordered, 1)
         self.assertEqual([line.text for line in ordered], left[:len(right)] + right[:len(left)])
+
+    def test_three_columns_read_across_are_put_back_column_by_column(self):
+        texts = ["居民区党总支书记周丽萍介绍说居民区组建了三十人的志愿者队伍，每天早晚在投放点值守，现在大多数居民已经养成了分类的习惯。",
+                 "镇长沈佳琪表示青枫镇将继续坚持能加尽加、愿加快加，力争全年完成六十台加装电梯，让更多老人实现一键到家。",
+                 "社区卫生服务中心的家庭医生团队每周两次走进居民区，为老年人测量血压、讲解用药知识，还建立了健康档案。"]
+        columns = [wrapped(text, 16) for text in texts]
+        rows = min(len(column) for column in columns)
+        across = [column[row] for row in range(rows) for column in columns]
+        lines = split_lines("\n\n".join(across))  # this extractor leaves a blank line after each
+        ordered, reordered, _ = reorder_columns(close_up(lines))
+        self.assertEqual(reordered, 1)
+        self.assertEqual([line.text for line in ordered], [line for column in columns for line in column[:rows]])
+
+    def test_a_blank_line_after_every_line_is_closed_up_and_a_wider_gap_kept(self):
+        lines = close_up(split_lines("第一行\n\n第二行\n\n第三行\n\n\n标题\n\n第四行"))
+        self.assertEqual([line.gap for line in lines], [0, 0, 0, 1, 0])
 
     def test_lines_in_order_stay_in_order(self):
         printed = wrapped(PARAGRAPH * 2, 16)

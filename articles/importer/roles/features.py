@@ -20,10 +20,15 @@ from ..evidence import (
     FULL_LINE_SLACK,
     LEAD_CHARS,
     LENGTH_EDGES,
+    RARE_LINES,
     SAME_WIDTH,
+    SECTION_CHARS,
     SHORT_LINE,
     STACK_LINE,
+    WIDER_THAN_COLUMN,
     WINDOW,
+    WRAP_PIECES,
+    WRAP_SPREAD,
 )
 from ..lines import Line
 from . import words
@@ -46,6 +51,9 @@ class Context:
     paragraph_gap: float
     widths: list[float | None]  # the column width each line stands in (wrapped text only)
     stacked: bool = False  # headlines come in stacks (kicker or subtitle with the title)
+    # Characters between the spaces a column's wraps left in a line per paragraph, when the
+    # issue's paragraphs show them evenly: the width of its body column.
+    wrap_width: float | None = None
 
 
 def length_bucket(n: int) -> str:
@@ -116,7 +124,27 @@ def issue_context(lines: list[Line]) -> Context:
     wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4
     gaps = [line.gap for line in prose] or [line.gap for line in lines] or [0]
     widths = _column_widths(lines) if wrapped else [None] * len(lines)
-    return Context(markdown, title_level, wrapped, float(median(gaps)), widths, _stacked(lines))
+    return Context(markdown, title_level, wrapped, float(median(gaps)), widths, _stacked(lines),
+                   None if wrapped else _wrap_width(lines))
+
+
+WRAP_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff，。、；：“”])[ \u3000\t]+(?=[\u3400-\u9fff，。、；：“”])")
+
+
+def _wrap_width(lines: list[Line]) -> float | None:
+    """A paragraph printed in a column and extracted a line per paragraph keeps a space at each
+    of the column's wraps: the pieces between them are the column's width."""
+    pieces = []
+    for line in lines:
+        parts = WRAP_SPACE_RE.split(line.text)
+        if len(parts) >= 3:
+            pieces.extend(len(p) for p in parts[1:-1])
+    if len(pieces) < WRAP_PIECES:
+        return None
+    pieces.sort()
+    middle = pieces[len(pieces) // 2]
+    spread = pieces[3 * len(pieces) // 4] - pieces[len(pieces) // 4]
+    return float(middle) if middle >= 6 and spread <= WRAP_SPREAD * middle else None
 
 
 def _headline_like(line: Line) -> bool:
@@ -181,6 +209,15 @@ def _column_widths(lines: list[Line]) -> list[float | None]:
     return out
 
 
+def _line_width_class(line: Line, column: float | None) -> str:
+    """How a line sat in its column: a paragraph joined from its printed lines filled it; a
+    headline wrapped inside it in large type was narrower; one line alone, by its own width."""
+    printed = line.notes.get("wrapped_lines", 1)
+    if printed > 1:
+        return "headwrap" if line.notes.get("headline_wrap") else "joined"
+    return _relative_width(line.width, column)
+
+
 def _relative_width(width: float, column: float | None) -> str:
     if column is None:
         return "na"
@@ -238,7 +275,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     ends = [end_class(t) for t in texts]
     starts = [start_class(t) for t in texts]
     lengths = [length_bucket(len(t)) for t in texts]
-    rel = [_relative_width(line.width, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
+    rel = [_line_width_class(line, ctx.widths[i]) if ctx.wrapped else "na" for i, line in enumerate(lines)]
     gaps = [_gap_class(line.gap, ctx.paragraph_gap) for line in lines]
     shapes = [_shape(t, lengths[i], ends[i]) for i, t in enumerate(texts)]
     # A word cut by the line's end goes on in the next line (or the one after a caption): the
@@ -254,6 +291,8 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
     tails = [heads[i] if len(t) <= CONTEXT_CHARS else bigrams(t[-CONTEXT_CHARS:]) for i, t in enumerate(texts)]
     common = _common_words(heads)
+    whole = [bigrams(t) - common for t in texts]
+    frequency = Counter(g for line_grams in whole for g in line_grams)
     if common:
         grams = [g - common if g is not None else None for g in grams]
         heads = [g - common for g in heads]
@@ -284,6 +323,10 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
             f.append("latin")
         if words.SPACE_BETWEEN_CJK_RE.search(t):
             f.append("phrase-space")
+        if ctx.wrap_width and len(t) > ctx.wrap_width * WIDER_THAN_COLUMN:
+            # Longer than the body column: wrapped in it (a space at each wrap), or set across
+            # the page as a headline or a caption is.
+            f.append("wrapped-long" if WRAP_SPACE_RE.search(t) else "unwrapped-long")
         if words.NOTICE_WORDS_RE.search(t):
             f.append("notice-words")
         if line.indent >= 2:
@@ -303,7 +346,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
         if pages is not None and i and pages[i] != pages[i - 1]:
             f.append("new-page")
         if len(t) <= SHORT_LINE:
-            _short_line_features(f, t, grams, heads, tails, i, n, texts)
+            _short_line_features(f, t, grams, heads, tails, i, n, texts, whole, frequency)
             if typical_short:
                 f.append("longer-than-usual" if len(t) > typical_short * 1.3 else
                          ("shorter-than-usual" if len(t) < typical_short * 0.75 else "usual-length"))
@@ -361,7 +404,7 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
 
 
 def _short_line_features(f: list[str], t: str, grams: list, heads: list, tails: list, i: int, n: int,
-                         texts: list[str]) -> None:
+                         texts: list[str], whole: list[set[str]], frequency: Counter) -> None:
     if words.BYLINE_RE.match(t):
         f.append("byline")
     if words.CREDIT_RE.search(t):
@@ -397,6 +440,15 @@ def _short_line_features(f: list[str], t: str, grams: list, heads: list, tails: 
         # A new story changes the subject: the words before a line and after it have little in
         # common at a story's start, much in common around a subhead or a caption.
         f.append(f"coh={_cohesion_bucket(len(ahead & behind) / min(len(ahead), len(behind)))}")
+    wide_ahead = _window(whole, texts, i + 1, n, 1, SECTION_CHARS)
+    wide_behind = _window(whole, texts, i - 1, -1, -1, SECTION_CHARS)
+    if wide_ahead and wide_behind:
+        # The sections of one story go on about the same people and places: words found in
+        # few lines of the issue and on both sides of the line are its names.
+        shared = wide_ahead & wide_behind
+        f.append(f"wcoh={_cohesion_bucket(len(shared) / min(len(wide_ahead), len(wide_behind)))}")
+        rare = sum(1 for g in shared if frequency[g] <= RARE_LINES)
+        f.append("rare=" + ("0" if not rare else "1" if rare == 1 else "few" if rare <= 4 else "many"))
 
 
 def _common_words(grams: list[set[str]]) -> set[str]:
@@ -409,14 +461,14 @@ def _common_words(grams: list[set[str]]) -> set[str]:
     return {g for g, c in counts.items() if c >= limit}
 
 
-def _window(grams: list, texts: list[str], start: int, stop: int, step: int) -> set[str]:
-    """The words (bigrams) of the text next to a line, up to CONTEXT_CHARS characters of it."""
+def _window(grams: list, texts: list[str], start: int, stop: int, step: int, chars: int = CONTEXT_CHARS) -> set[str]:
+    """The words (bigrams) of the text next to a line, up to `chars` characters of it."""
     out: set[str] = set()
     used = 0
     for j in range(start, stop, step):
         out |= grams[j]
         used += len(texts[j])
-        if used >= CONTEXT_CHARS:
+        if used >= chars:
             break
     return out
 

@@ -13,7 +13,9 @@ EVENT_RE = re.compile(
     "会议|大会|活动|仪式|座谈|论坛|培训|比赛|展览|讲座|督查|指导|整治|创建|庆祝|纪念|组织|参加|聚焦|助力"
 )
 # A headline often opens with the body that acted: a town, a street, a committee.
-PLACE_START_RE = re.compile(f"^(中共)?[{CJK}]{{2,8}}?(镇|街道|区|市|县|村|居民区|社区|居委会|公司|联合社|人大|党委)")
+# Not a place: common nouns that end in a place word (城市, 小区, 园区, 社区 alone).
+PLACE_START_RE = re.compile(
+    f"^(中共)?[{CJK}]{{2,8}}?(?<![城小园辖景校片郊市都])(镇|街道|区|市|县|村|居民区|社区|居委会|公司|联合社|人大|党委)")
 # A lead sentence opens with when it happened, or with the usual words of a report's opening.
 DATE_START_RE = re.compile(r"^(\d{4}年)?\d{1,2}月(\d{1,2}[日号])?|^(近日|日前|近期|今年以来|本报讯|昨天|今天|前不久|\d{4}年)")
 LEAD_WORD_RE = re.compile(r"^(为进一步|为了|为深入|为切实|为全面|为持续|为推进|为加强|为营造|为做好|在.{1,12}(之际|期间|下))")
