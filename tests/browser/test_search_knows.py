@@ -1,6 +1,6 @@
 """A resident searches on a phone and at a desk: with an operator and a word the vocabulary knows
-another way of writing, for a person's name, then narrows by year; a query typed wrong is
-explained. axe-core finds nothing on any of these pages."""
+another way of writing, for a person's name, then narrows by year, then within one issue from
+its page; a query typed wrong is explained. axe-core finds nothing on any of these pages."""
 
 import re
 
@@ -58,7 +58,8 @@ def test_search_with_operators_variants_a_persons_card_and_counts(chromium, live
 
     person = named_person()
     page.get_by_label("搜索全部文章").fill(person.name)
-    page.get_by_role("button", name="搜索").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="搜索").click()
     card = page.locator(".person-card")
     assert card.first.is_visible()
     assert card.first.get_by_role("heading").inner_text().startswith(person.name)
@@ -69,8 +70,26 @@ def test_search_with_operators_variants_a_persons_card_and_counts(chromium, live
     page.wait_for_url(re.compile(r"/people/\d+/"))
     assert page.locator("h1").inner_text() == person.name
 
+    # The box on an issue page searches that issue alone, and the page says where it searched.
+    from articles.models import Article
+
+    issue = Article.objects.published().filter(pk__in=brute_force("加梯")).order_by("issue_date").first().issue
+    in_issue = brute_force("加梯") & set(Article.objects.published().filter(issue=issue).values_list("pk", flat=True))
+    page.goto(live_server.url + issue.get_absolute_url())
+    page.get_by_role("searchbox", name="在本期中搜索").fill("加梯")
+    page.get_by_role("search", name="在本期中搜索").get_by_role("button", name="搜索").click()
+    page.wait_for_url(re.compile(r"issue=\d+"))
+    assert page.locator(".search-scope").inner_text().startswith(f"在{issue.publication.name} {issue.date_label}")
+    assert page.get_by_role("status").inner_text().startswith(f"找到 {len(in_issue)} 篇")
+    assert axe_violations(page) == []
+    shot(page, f"{device}-search-in-issue")
+    with page.expect_navigation():
+        page.locator(".search-scope a").click()
+    assert page.get_by_role("status").inner_text().startswith(f"找到 {len(brute_force('加梯'))} 篇")
+
     page.get_by_label("搜索全部文章").fill("“加装电梯")
-    page.get_by_role("button", name="搜索").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="搜索").click()
     assert "引号没有配对" in page.get_by_role("alert").inner_text()
     assert page.locator(".article-item").count() == 0
     assert axe_violations(page) == []
