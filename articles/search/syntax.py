@@ -97,7 +97,7 @@ def _tokens(query: str) -> list[_Token]:
             text = _phrase(query[start + 1:end])
             if not text:
                 raise _Unreadable(EMPTY_PHRASE)
-            tokens.append(_Token("word", Word(fold(text)[:MAX_TERM_LENGTH], exact=True), negated))
+            tokens.append(_Token("word", Word(fold(text)[:MAX_TERM_LENGTH].rstrip(), exact=True), negated))
             i = end + 1
             continue
         end = start

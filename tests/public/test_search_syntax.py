@@ -1,6 +1,8 @@
 """Reading a query typed into the search box, and the plan it becomes: pure functions, no database."""
 
 from django.test import SimpleTestCase
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.search import syntax
 from articles.search.plan import SearchPlan, minimal_alternatives, plan_for
@@ -72,6 +74,7 @@ class ParseQueryTests(SimpleTestCase):
         self.assertEqual(parsed.notice, syntax.TRUNCATED)
         self.assertEqual(parse_query("镇" * 500).clauses, (words("镇" * syntax.MAX_TERM_LENGTH),))
         self.assertEqual(parse_query("甲 乙").notice, "")
+        self.assertEqual(parse_query("“" + "镇" * 39 + " 社区”").clauses, ((Word("镇" * 39, exact=True),),))
 
     def test_describe_and_exact_query(self):
         parsed = parse_query("加梯 或 电梯 新泾 -停车")
@@ -80,6 +83,18 @@ class ParseQueryTests(SimpleTestCase):
         self.assertEqual(exact_query(parsed), "“加梯” 或 “电梯” “新泾” -“停车”")
         self.assertEqual(parse_query(exact_query(parsed)).clauses,
                          ((Word("加梯", True), Word("电梯", True)), (Word("新泾", True),)))
+
+
+    @given(st.text(alphabet=st.sampled_from(list('加梯 电"“”-－或ORr\u3000\tａ')), max_size=30) | st.text(max_size=60))
+    def test_any_text_is_read_or_refused_with_a_message_never_an_exception(self, query):
+        parsed = parse_query(query)
+        if parsed.error:
+            self.assertEqual((parsed.clauses, parsed.excluded), ((), ()))
+        else:
+            self.assertTrue(parsed.clauses)
+            self.assertLessEqual(len(parsed.words) + len(parsed.excluded), syntax.MAX_TERMS)
+            for word in (*parsed.words, *parsed.excluded):
+                self.assertTrue(word.text and word.text == word.text.strip() and len(word.text) <= 40, word)
 
 
 class SearchPlanTests(SimpleTestCase):
