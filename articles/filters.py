@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from .models import Article, Person, Publication, Tag
+from .models import Article, Issue, Person, Publication, Tag
 
 
 def _public(model):
@@ -18,6 +18,12 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label="全部报纸")
     tag = django_filters.ModelChoiceFilter(label="标签", field_name="tags", to_field_name="slug",
                                            queryset=_public(Tag), widget=forms.HiddenInput)
+    # One issue, by its id (an issue's slug is unique only within its paper): the search box on
+    # an issue page searches within it.
+    issue = django_filters.ModelChoiceFilter(label="期", field_name="issue",
+                                             queryset=lambda request: Issue.objects.with_published_articles(),
+                                             widget=forms.HiddenInput,
+                                             error_messages={"invalid_choice": "没有这一期，或这一期还没有公开"})
     person = django_filters.ModelChoiceFilter(label="人物", method="filter_person", queryset=_public(Person),
                                               widget=forms.HiddenInput)
     year = django_filters.NumberFilter(label="年份", field_name="issue_date__year", min_value=1949, max_value=2100,
@@ -29,7 +35,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["paper", "tag", "person", "year", "date_from", "date_to"]
+        fields = ["paper", "issue", "tag", "person", "year", "date_from", "date_to"]
 
     def filter_person(self, queryset, name, value):
         return queryset.filter(pk__in=value.mentions.values("article_id"))

@@ -1,9 +1,20 @@
 """Keep what is derived from articles in step with them, whichever path changed them."""
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .models import Article, ArticlePhoto, Issue, IssuePage, Person, Publication, Tag, TaggedArticle
+from .models import (
+    Article,
+    ArticlePhoto,
+    ArticleWarning,
+    Issue,
+    IssuePage,
+    Person,
+    Publication,
+    Tag,
+    TaggedArticle,
+    VocabularyWord,
+)
 
 
 def _publicly_visible_change(instance: Article) -> bool:
@@ -105,6 +116,40 @@ def named_thing_changed(sender, instance, raw=False, **kwargs):
     from .caching import bump_content_version
 
     if sender.objects.public().filter(pk=instance.pk).exists():
+        bump_content_version()
+
+
+@receiver(pre_save, sender=VocabularyWord, dispatch_uid="synonym-was")
+def synonym_saving(sender, instance: VocabularyWord, raw=False, **kwargs):
+    """Note whether the word was a synonym before this save: unlinking one changes searches too."""
+    instance._was_synonym = bool(instance.pk) and not raw and VocabularyWord.objects.filter(
+        pk=instance.pk, preferred__isnull=False).exists()
+
+
+@receiver(post_save, sender=VocabularyWord, dispatch_uid="synonym-search-pages")
+@receiver(pre_delete, sender=VocabularyWord, dispatch_uid="synonym-deleting-search-pages")
+def synonym_changed(sender, instance: VocabularyWord, raw=False, signal=None, **kwargs):
+    """A synonym linked, unlinked or deleted: a public search for its words finds other articles
+    now (search.variants), so cached search pages are stale."""
+    if raw:
+        return
+    from .caching import bump_content_version
+
+    was = getattr(instance, "_was_synonym", False)
+    if instance.preferred_id or was or (signal is pre_delete and instance.synonyms.exists()):
+        bump_content_version()
+
+
+@receiver(post_save, sender=ArticleWarning, dispatch_uid="misread-search-pages")
+@receiver(pre_delete, sender=ArticleWarning, dispatch_uid="misread-deleting-search-pages")
+def misread_changed(sender, instance: ArticleWarning, raw=False, **kwargs):
+    """A misread name recorded on a public article (or dismissed): a search for the right name
+    finds the misread too (search.variants)."""
+    if raw or instance.code != "suspect-name":
+        return
+    from .caching import bump_content_version
+
+    if Article.objects.published().filter(pk=instance.article_id).exists():
         bump_content_version()
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .caching import public_page
 from .views import api, dates, feeds, pages, public, reports
+from .views import search as search_views
 from .views.limits import limited
 
 
@@ -16,7 +17,7 @@ def search(view):
 
 urlpatterns = [
     path("", page(public.HomeView.as_view()), name="home"),
-    path("search/", search(public.SearchView.as_view()), name="search"),
+    path("search/", search(search_views.SearchView.as_view()), name="search"),
     path("articles/<id:pk>/", page(public.ArticleDetailView.as_view()), name="article-detail"),
     path("articles/<id:pk>/report/", reports.ErrorReportView.as_view(), name="article-report"),
     path("tags/", page(public.TagIndexView.as_view()), name="tag-index"),

@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 
 from ..models import NEWEST_FIRST, Article, ArticleStatus, SearchEntry
 from .backends import backend
-from .tokens import split_query
+from .plan import SearchPlan
 
 # Up to this many hits, how often the term occurs in each ranks them.
 FREQUENCY_RANK_LIMIT = 1000
@@ -65,16 +65,18 @@ class SearchHits:
 
     ordered = True  # for Paginator: the order is fixed
 
-    def __init__(self, *, terms: list[str], within: QuerySet | None, matching: QuerySet, queryset: QuerySet,
+    def __init__(self, *, plan: SearchPlan, within: QuerySet | None, matching: QuerySet, queryset: QuerySet,
                  ordering: str, whole_archive: bool = False):
-        self.terms, self.matching, self.ordering = terms, matching, ordering
+        self.plan, self.matching, self.ordering = plan, matching, ordering
+        self.terms = plan.highlighted
         self.within = within  # the articles searched, when a walk through them may serve a page
         self.queryset = queryset  # the hits as articles, in order
         self.whole_archive = whole_archive  # searched every public article, no filter
 
     @cached_property
     def _count(self) -> int:
-        counted = _count_in_index(self.terms) if self.whole_archive and self.terms else None
+        conjunction = self.plan.conjunction
+        counted = _count_in_index(conjunction) if self.whole_archive and conjunction else None
         return self.matching.count() if counted is None else counted
 
     def count(self) -> int:
@@ -104,15 +106,33 @@ class SearchHits:
         offset, size = 0, WALK_CHUNK
         while offset < WALK_ROWS:
             stretch = list(newest[offset:offset + size])
-            found.extend(pk for pk, text in stretch if text is not None and all(t in text for t in self.terms))
+            found.extend(pk for pk, text in stretch if text is not None and self.plan.matches(text))
             if len(found) >= needed or len(stretch) < size:
                 return found
             offset, size = offset + size, size * 2
         return None
 
 
-def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = True) -> SearchHits:
-    """Published articles (of `queryset`) whose title, subtitle or body contain every term.
+def _holding(engine, string: str) -> Q:
+    """Articles holding `string` exactly: a quoted phrase may hold spaces, which no index token
+    spans, so its parts narrow the search through the index and the text decides."""
+    parts = string.split(" ")
+    if len(parts) == 1:
+        return engine.holding(string)
+    holding = Q(search_entry__text__contains=string)
+    for part in dict.fromkeys(parts):
+        holding &= engine.holding(part)
+    return holding
+
+
+def _count_matches(engine, clause: tuple[str, ...], limit: int) -> int:
+    """How many indexed articles may hold one of the clause's strings (a superset will do)."""
+    return engine.count_matches_any(list(dict.fromkeys(max(s.split(" "), key=len) for s in clause)), limit=limit)
+
+
+def search_hits(query: str | SearchPlan, queryset: QuerySet | None = None, *, walk: bool = True) -> SearchHits:
+    """Published articles (of `queryset`) matching the query: a string's terms all as substrings
+    of title, subtitle or body, or a SearchPlan's clauses and exclusions (plan.py).
 
     Ranked by relevance (a hit in the title or subtitle first, then, for a rarer term, how often
     it occurs, then recency); the hits of terms that are all common are shown newest first.
@@ -121,24 +141,34 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
     """
     whole_archive = queryset is None
     within = Article.objects.published() if whole_archive else queryset
-    terms = split_query(query)
-    if not terms:
+    plan = query if isinstance(query, SearchPlan) else SearchPlan.literal(query)
+    if not plan.clauses:
         none = within.none()
-        return SearchHits(terms=[], within=none, matching=none, queryset=none, ordering=RELEVANCE)
+        return SearchHits(plan=plan, within=none, matching=none, queryset=none, ordering=RELEVANCE)
     engine = backend()
     matching = within
-    for term in terms:
-        matching = matching.filter(engine.holding(term))
+    for clause in plan.clauses:
+        either = Q()
+        for string in clause:
+            either |= _holding(engine, string)
+        matching = matching.filter(either)
+    for string in plan.excluded:
+        matching = matching.filter(engine.lacking(string))
     common = max(FREQUENCY_RANK_LIMIT, _indexed_count() // COMMON_SHARE)
-    first = terms[0]
-    first_count = engine.count_matches(first, limit=common + 1)
-    if first_count > common and all(engine.count_matches(t, limit=common + 1) > common for t in terms[1:]):
-        return SearchHits(terms=terms, within=within if walk else None, matching=matching,
+    first = plan.clauses[0][0]
+    first_count = _count_matches(engine, plan.clauses[0], common + 1)
+    if first_count > common and all(_count_matches(engine, c, common + 1) > common for c in plan.clauses[1:]):
+        # An excluded word or a phrase with spaces may leave common words few hits, which a walk
+        # would look for through the whole archive: such hits are sorted instead.
+        walk = walk and not plan.narrowed_by_text
+        return SearchHits(plan=plan, within=within if walk else None, matching=matching,
                           queryset=matching.newest_first(by_index=walk), ordering=NEWEST,
                           whole_archive=whole_archive)
+    in_title = Q()
+    for string in plan.clauses[0]:
+        in_title |= Q(title__icontains=string) | Q(subtitle__icontains=string)
     ranked = matching.annotate(
-        title_hit=Case(When(Q(title__icontains=first) | Q(subtitle__icontains=first), then=Value(1)),
-                       default=Value(0), output_field=IntegerField()))
+        title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()))
     if first_count > FREQUENCY_RANK_LIMIT:
         # Counting every occurrence in thousands of texts costs more than it tells: recency decides.
         ordered = ranked.order_by("-title_hit", *NEWEST_FIRST)
@@ -146,10 +176,10 @@ def search_hits(query: str, queryset: QuerySet | None = None, *, walk: bool = Tr
         text = F("search_entry__text")
         occurrences = (Length(text) - Length(Replace(text, Value(first), Value("")))) / len(first)
         ordered = ranked.annotate(occurrences=occurrences).order_by("-title_hit", "-occurrences", *NEWEST_FIRST)
-    return SearchHits(terms=terms, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE,
+    return SearchHits(plan=plan, within=within, matching=matching, queryset=ordered, ordering=RELEVANCE,
                       whole_archive=whole_archive)
 
 
-def search_articles(query: str, queryset: QuerySet | None = None) -> QuerySet:
+def search_articles(query: str | SearchPlan, queryset: QuerySet | None = None) -> QuerySet:
     """The hits of search_hits() as a queryset of articles, in the same order."""
     return search_hits(query, queryset).queryset

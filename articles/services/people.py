@@ -53,3 +53,13 @@ def town_office_holders(town: str, *, public: bool = False) -> dict[str, list[Te
         if holders:
             found[office] = holders
     return found
+
+
+MAX_PEOPLE_CARDS = 3
+
+
+def people_named(names, *, limit: int = MAX_PEOPLE_CARDS) -> list[tuple[Person, list[Tenure]]]:
+    """The public people bearing one of these names (one per town), each with the offices the
+    public articles name them with: the cards a search for a name shows."""
+    people = Person.objects.public().filter(name__in=list(names)).order_by("name", "town")[:limit]
+    return [(person, person_timeline(person, public=True)) for person in people]

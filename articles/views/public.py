@@ -21,12 +21,10 @@ from ..filters import ArticleFilter
 from ..forms import ErrorReportForm
 from ..losttext import LOST_TEXT_CODES, with_lost_text_markers
 from ..models import Article, Issue, Mention, Person, Publication, Tag
-from ..search import NEWEST, search_hits, split_query
 from ..services.people import person_timeline, town_office_holders
 from ..services.related import related_articles
 from .dates import adjacent_issues, date_bounds, printed_on_this_day
 from .pages import page_for, pages_with_articles
-from .snippets import snippet
 
 PAGE_SIZE = 20
 
@@ -183,38 +181,6 @@ class FilteredArticleList(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
-        return context
-
-
-class SearchView(FilteredArticleList):
-    template_name = "articles/search.html"
-    chart_label = "搜索结果：每年篇数"
-
-    @cached_property
-    def query(self) -> str:
-        return (self.request.GET.get("q") or "").strip()[:200]
-
-    @cached_property
-    def hits(self):
-        if not self.query:
-            return None
-        # Unfiltered, the whole public archive is searched, which the index alone can count.
-        within = self.filtered() if self.filterset.active else None
-        return search_hits(self.query, within, walk=not self.follows_a_tag_or_person())
-
-    def matching(self):
-        return self.hits.matching if self.query else super().matching()
-
-    def hit_ids(self):
-        return self.hits if self.query else super().hit_ids()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        terms = split_query(self.query)
-        context["q"] = self.query
-        context["terms"] = terms
-        context["newest_first"] = bool(self.query) and self.hits.ordering == NEWEST
-        context["results"] = [(a, snippet(a, terms)) for a in context["object_list"]]
         return context
 
 

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from ..public.test_search import brute_force
+
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -21,7 +23,8 @@ def test_resident_searches_reads_filters_and_enlarges_the_text(chromium, live_se
     page.get_by_label("搜索全部文章").fill("加梯")
     page.get_by_role("button", name="搜索").click()
     page.wait_for_url(re.compile(r"/search/\?q="))
-    assert page.get_by_role("status").inner_text().startswith("找到 1 篇")
+    # 加梯 and the ways the vocabulary says it is also written (加装电梯…): see test_search_knows.
+    assert page.get_by_role("status").inner_text().startswith(f"找到 {len(brute_force('加梯'))} 篇")
     assert page.locator("mark", has_text="加梯").count() >= 1
     shot(page, f"{device}-2-search")
 

@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Issue
-from articles.search import index_articles, refresh_statistics, search_hits, split_query
+from articles.search import (
+    index_articles,
+    parse_query,
+    plan_with_variants,
+    refresh_statistics,
+    search_hits,
+    split_query,
+)
 from articles.search.backends import backend
 from articles.search.tokens import document_text, fold
 
@@ -88,8 +95,27 @@ def test_searches_for_common_and_rare_words_never_scan_the_index_table(archive):
         assert scans_while(search) == {}, query
 
 
+# What residents type: known variants (加装电梯工程 is one of 加装电梯's), exclusions, either, phrases.
+TYPED = ["加装电梯", "居民 -卞晓清", "镇党委 -社区", "卞晓清 或 梅园路", "居民 或 社区 -镇党委", "“镇党委”", "“居民 社区”",
+         "-梅园路 镇"]
+
+
+def test_typed_queries_with_operators_and_variants_never_scan_the_index_table(archive):
+    for query in TYPED:
+        plan = plan_with_variants(parse_query(query))
+
+        def search(plan=plan, query=query):
+            hits = search_hits(plan)
+            assert hits.count() == sum(1 for a in Article.objects.published()
+                                       if plan.matches(fold(document_text(a.title, a.subtitle, a.body)))), query
+            hits[:20]
+
+        assert scans_while(search) == {}, query
+    assert len(plan_with_variants(parse_query("加装电梯")).clauses[0]) > 1  # the variants were searched too
+
+
 def test_the_search_page_and_the_api_never_scan_the_index_table(archive, client):
-    for query in ["居民", "镇党委", "卞晓清", "居民 社区"]:
+    for query in ["居民", "镇党委", "卞晓清", "居民 社区", *TYPED]:
         def pages(query=query):
             assert client.get(reverse("search"), {"q": query}).status_code == 200
             assert client.get(reverse("search"), {"q": query, "page": 2}).status_code in (200, 404)

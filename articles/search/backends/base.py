@@ -7,6 +7,9 @@ a backend adds the index over them. Ranking, paging and visibility stay in query
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.db import connection
 from django.db.models import Q
 
@@ -51,6 +54,12 @@ class SearchBackend:
         """Articles (a filter on Article) holding `term` (folded, no spaces) exactly."""
         raise NotImplementedError
 
+    def lacking(self, term: str) -> Q:
+        """Articles (a filter on Article) not holding `term` (folded; spaces allowed). Applied to
+        the rows a search already found, so a test of their text is exact and cheap, where a
+        look-up of every article holding a common word would not be."""
+        return ~Q(search_entry__text__contains=term)
+
     def entries_holding(self, term: str, *, exact: bool = True):
         """SearchEntry rows holding `term`; exact=False may return a superset, found from the
         index alone (for estimating how common a term is)."""
@@ -70,6 +79,14 @@ class SearchBackend:
     def count_matches(self, term: str, *, limit: int) -> int:
         """Indexed articles holding `term`'s tokens (a superset is fine), counted up to `limit`."""
         return self.entries_holding(term, exact=False)[:limit].count()
+
+    def count_matches_any(self, terms: list[str], *, limit: int) -> int:
+        """Indexed articles holding the tokens of any of `terms` (a superset is fine), counted up to
+        `limit`, in one query: a word and its variants are asked together."""
+        if len(terms) == 1:
+            return self.count_matches(terms[0], limit=limit)
+        entries = reduce(or_, (self.entries_holding(term, exact=False) for term in terms))
+        return entries[:limit].count()
 
     # --- checking ------------------------------------------------------------------------------
     def sequential_scans(self, sql: str, params=()) -> list[str]:

@@ -74,6 +74,12 @@ class SQLiteBackend(SearchBackend):
                            f"LIMIT {int(limit)}) AS hits", [_phrase(term)])
             return cursor.fetchone()[0]
 
+    def count_matches_any(self, terms: list[str], *, limit: int) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                           f"LIMIT {int(limit)}) AS hits", [" OR ".join(_phrase(t) for t in terms)])
+            return cursor.fetchone()[0]
+
     def sequential_scans(self, sql: str, params=()) -> list[str]:
         # FTS5 reports a MATCH answered by its index as "VIRTUAL TABLE INDEX n:M..."; a plan that
         # reads every row of it has no M (match) constraint.
