@@ -37,8 +37,10 @@ def prepare(text: str) -> Prepared:
     first_look = issue_context(every_line)
     if first_look.wrapped:
         every_line = close_up(every_line, first_look.widths)
-        every_line = split_glued(every_line, first_look.widths)
-        every_line = split_joined(every_line, issue_context(every_line).widths)
+        glued = split_glued(every_line, first_look.widths)
+        # The column widths hold as long as no line was cut in two.
+        widths = first_look.widths if len(glued) == len(every_line) else issue_context(glued).widths
+        every_line = split_joined(glued, widths)
     furniture = take_furniture(every_line, meta)
     lines = furniture.content
     for line in lines:
