@@ -204,7 +204,7 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
     held_back: list[str] = []
     if publish:
         _, held_back = workflow.articles_transition(articles=articles, action="publish", user=user,
-                                                    comment="导入时发布", publish_at=now)
+                                                    comment="导入时发布", publish_at=now, relate=False)
     logger.info("imported %s: %d articles", issue, len(articles))
     return ImportResult(issue, len(articles), len(warnings) + len(parsed.warnings), replaced, held_back)
 
