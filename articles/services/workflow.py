@@ -223,7 +223,8 @@ def _after_articles_saved(articles: list[Article], *, relate: bool) -> None:
     from ..search import index_articles
     from .related import refresh_related
 
-    listed = set(SearchEntry.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", flat=True))
+    hidden = [a.pk for a in articles if a.status != ArticleStatus.PUBLISHED]
+    listed = set(SearchEntry.objects.filter(pk__in=hidden).values_list("pk", flat=True)) if hidden else set()
     visible = [a for a in articles if a.status == ArticleStatus.PUBLISHED or a.pk in listed]
     if visible:
         bump_content_version()

@@ -40,12 +40,12 @@ def test_counting_terms_of_many_articles_spans_several_upserts():
 
 def test_people_learnt_in_an_import_enter_the_lexicon_as_a_full_reload_would():
     loaded = topics.ensure_vocabulary(force=True)
-    loaded.memo["杜明远同志"] = ("stale",)  # what was remembered of a word holding the new name
+    loaded.memo["杜明远"] = ("stale",)  # what was remembered of the name as an ordinary word
     loaded.memo["居民"] = remembered = ("kept",)
     intel._learn_people({"杜明远", "沈慧芳"})
     learnt = topics.ensure_vocabulary()
     assert {"杜明远", "沈慧芳"} <= learnt.names
-    assert "杜明远同志" not in learnt.memo and learnt.memo["居民"] is remembered
+    assert "杜明远" not in learnt.memo and learnt.memo["居民"] is remembered
     assert segmenter.is_word("杜明远")
     # A forced check finds the lexicon in step with the database: nothing to reload...
     assert topics.ensure_vocabulary(force=True) is learnt
