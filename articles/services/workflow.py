@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from .. import bodytext
 from ..models import Article, ArticleStatus, ArticleTransition, ArticleWarning, Issue
@@ -23,6 +22,7 @@ from .editing import (
     CONTENT_FIELDS,
     PUBLISH,
     EditConflict,
+    article_history,
     commit_content,
     goes_to_review,
     locked,
@@ -99,13 +99,14 @@ def article_transition(*, article: Article, action: str, user, comment: str = ""
 
 
 def articles_transition(*, articles, action: str, user, comment: str = "", publish_at=None,
-                        relate: bool = True) -> tuple[int, list[str]]:
+                        new: bool = False) -> tuple[int, list[str]]:
     """The same transition for many articles; those held back are named with the reason.
 
-    `relate=False` (an import publishing its own new articles) leaves the related-article lists
-    to be computed when each article is first read."""
-    done, refused = _transitions(list(articles), action, user, comment=comment, publish_at=publish_at,
-                                 relate=relate)
+    `new`: the articles were written in this transaction by the caller (an import publishing
+    what it just wrote), so its copies are what the rows hold, no other transaction can see
+    them, none is in the index yet, and their related-article lists are left to be computed when
+    each is first read."""
+    done, refused = _transitions(list(articles), action, user, comment=comment, publish_at=publish_at, new=new)
     skipped = []
     for article, exc in refused:
         reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else "不在你负责的报纸"
@@ -125,7 +126,7 @@ _TRANSITION_FIELDS = ["status", "published_at", "version", "last_editor", "updat
 
 @transaction.atomic
 def _transitions(articles: list[Article], action: str, user, *, comment: str = "", publish_at=None,
-                 relate: bool = True) -> tuple[list[ArticleTransition], list[tuple[Article, Exception]]]:
+                 new: bool = False) -> tuple[list[ArticleTransition], list[tuple[Article, Exception]]]:
     """Check and make one transition for each of `articles`, in a handful of queries whatever
     their number: the rows locked together, each article checked on its own (permission, paper,
     state, open warnings), those that pass saved with one history record each, and what the
@@ -140,8 +141,13 @@ def _transitions(articles: list[Article], action: str, user, *, comment: str = "
         return [], [(a, exc) for a in articles]
     from .desks import may_work_on
 
-    rows = locked_many([a.pk for a in articles])
-    papers = dict(Issue.objects.filter(pk__in={a.issue_id for a in rows.values()}).values_list("pk", "publication_id"))
+    if new:
+        rows = {a.pk: a for a in articles}
+        papers = {a.issue_id: a.issue.publication_id for a in articles}
+    else:
+        rows = locked_many([a.pk for a in articles])
+        papers = dict(Issue.objects.filter(pk__in={a.issue_id for a in rows.values()})
+                      .values_list("pk", "publication_id"))
     allowed: dict[int, bool] = {}
     blockers: dict[int, list[str]] = {}
     if chosen.target == ArticleStatus.PUBLISHED:
@@ -189,11 +195,12 @@ def _transitions(articles: list[Article], action: str, user, *, comment: str = "
     changed = [current for _, current, _ in passed]
     _update_in_groups(changed)
     # One history record per article, as each article's save would leave (no other field changed).
-    bulk_update_with_history(changed, Article, [], default_change_reason="")
-    _after_articles_saved(changed, relate=relate)
+    article_history().bulk_history_create(changed, update=True, default_change_reason="")
+    _after_articles_saved(changed, new=new)
     for article, current, _ in passed:
-        for field in _TRANSITION_FIELDS:
-            setattr(article, field, getattr(current, field))
+        if article is not current:
+            for field in _TRANSITION_FIELDS:
+                setattr(article, field, getattr(current, field))
     transitions = ArticleTransition.objects.bulk_create([
         ArticleTransition(article=current, from_status=previous, to_status=chosen.target, comment=comment,
                           publish_at=current.published_at if chosen.target == ArticleStatus.PUBLISHED else None,
@@ -215,7 +222,7 @@ def _update_in_groups(articles: list[Article]) -> None:
         Article.objects.filter(pk__in=pks).update(**dict(zip(attnames, values, strict=True)))
 
 
-def _after_articles_saved(articles: list[Article], *, relate: bool) -> None:
+def _after_articles_saved(articles: list[Article], *, new: bool) -> None:
     """What articles/signals.py does after an article's save, once for a bulk update (which
     sends no signals)."""
     from ..caching import bump_content_version
@@ -228,8 +235,8 @@ def _after_articles_saved(articles: list[Article], *, relate: bool) -> None:
     visible = [a for a in articles if a.status == ArticleStatus.PUBLISHED or a.pk in listed]
     if visible:
         bump_content_version()
-    index_articles(articles)
-    if visible and relate:
+    index_articles(articles, new=new)
+    if visible and not new:
         refresh_related(articles=visible)
 
 
