@@ -198,3 +198,34 @@ def test_failures_in_json_mode_go_to_stderr_and_the_document_lists_them(tmp_path
     assert code == 1
     assert json.loads(out)["errors"] == [{"source": str(missing), "reason": "missing", "message": "找不到这个文件或文件夹"}]
     assert "失败" in err
+
+
+def test_publishing_at_import_leaves_each_article_its_history_transition_and_index_entry(chief_user):
+    from articles.models import RelatedArticle, SearchEntry
+    from articles.search import search_articles
+    from articles.services.related import related_articles
+
+    paper = Publication.objects.create(name="青枫镇报", town="青枫镇", slug="qf")
+    paper.staff.add(chief_user)
+    code, _, _ = run("--publication", "qf", "--publish", "--user", chief_user.username, MARKDOWN_DEMO, BARE_DEMO)
+    assert code == 0
+    published = list(Article.objects.published().order_by("pk"))
+    assert published and Article.objects.exclude(status="published").exists()  # some held back by warnings
+    for article in published:
+        history = list(article.history.order_by("history_id").values_list(
+            "history_type", "history_change_reason", "history_user", "status", "version"))
+        assert history == [("+", "导入", chief_user.pk, "draft", 1), ("~", "发布", chief_user.pk, "published", 2)]
+        assert article.version == 2 and article.last_editor == chief_user
+        transition = article.transitions.get()
+        assert (transition.from_status, transition.to_status, transition.comment) == ("draft", "published", "导入时发布")
+        assert transition.publish_at == article.published_at
+        assert SearchEntry.objects.get(pk=article.pk).text.startswith(article.title.lower()[:2])
+        assert article in search_articles(article.title[:6])
+    for article in Article.objects.exclude(status="published"):
+        assert article.import_warnings.filter(resolved_at__isnull=True).exists()
+        assert list(article.history.values_list("history_change_reason", flat=True)) == ["导入"]
+        assert not SearchEntry.objects.filter(pk=article.pk).exists()
+    # Related lists of articles published at import are computed on their first reading.
+    assert not RelatedArticle.objects.exists()
+    related_articles(published[0])
+    assert RelatedArticle.objects.filter(article=published[0]).exists()

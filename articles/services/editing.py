@@ -8,6 +8,8 @@ name fix, corrections, tags) edits a working copy and hands it to `commit_conten
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -54,6 +56,14 @@ def save_edit(article: Article, user, reason: str) -> None:
     article._history_user = article.last_editor
     article._change_reason = reason[:100]
     article.save()
+
+
+@functools.cache
+def article_history():
+    """The articles' history manager, for writing history records in bulk. simple_history builds
+    a new manager class on every access of `Article.history`, which cost an import more than
+    writing the records."""
+    return Article.history
 
 
 def goes_to_review(article: Article, user) -> bool:

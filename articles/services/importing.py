@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -187,14 +187,14 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
         raise ImportRefused("duplicate", "这份原文刚刚已由另一次导入写入，已跳过") from exc
     now = timezone.now()
     # The first history record of each article is the text as the importer produced it.
-    articles = bulk_create_with_history([
+    articles = _create_with_history([
         Article(
             issue=issue, issue_date=issue.date, position=position, column=a.column or "", kicker=a.kicker or "", title=a.title[:300],
             subtitle=(a.subtitle or "")[:300], body=bodytext.render_body(a.blocks), captions=a.captions,
             page=a.page, imported_text=a.source_text, status=ArticleStatus.DRAFT,
         )
         for position, a in enumerate(parsed.articles, start=1)
-    ], Article, default_user=issue.imported_by, default_change_reason="导入")
+    ], user=issue.imported_by, reason="导入")
     warnings = ArticleWarning.objects.bulk_create([
         ArticleWarning(article=article, code=w.code, message=w.message, data=w.data)
         for article, parsed_article in zip(articles, parsed.articles, strict=True)
@@ -204,9 +204,23 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
     held_back: list[str] = []
     if publish:
         _, held_back = workflow.articles_transition(articles=articles, action="publish", user=user,
-                                                    comment="导入时发布", publish_at=now)
+                                                    comment="导入时发布", publish_at=now, new=True)
     logger.info("imported %s: %d articles", issue, len(articles))
     return ImportResult(issue, len(articles), len(warnings) + len(parsed.warnings), replaced, held_back)
+
+
+def _create_with_history(articles: list[Article], *, user, reason: str) -> list[Article]:
+    """Write new articles and the first history record of each: what simple_history's
+    bulk_create_with_history does where the database returns the new keys, without building a
+    new history manager for every issue."""
+    if not connection.features.can_return_rows_from_bulk_insert:
+        return bulk_create_with_history(articles, Article, default_user=user, default_change_reason=reason)
+    from .editing import article_history
+
+    with transaction.atomic(savepoint=False):
+        created = Article.objects.bulk_create(articles)
+        article_history().bulk_history_create(created, default_user=user, default_change_reason=reason)
+    return created
 
 
 def _fill_publication(paper: Publication, parsed: ParsedIssue) -> None:

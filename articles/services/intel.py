@@ -56,11 +56,13 @@ def _learn_people(names: set[str]) -> None:
         [VocabularyWord(word=n, kind=WordKind.PERSON, source=WordSource.LEARNT) for n in new],
         ignore_conflicts=True,
     )
-    # The tokenizer in memory learns them directly; no reload is needed for additions.
+    # The tokenizer and the lexicon in memory learn them directly; no reload is needed for additions.
     tokenizer = segmenter.tokenizer()
     for name in new:
         tokenizer.add_word(name, None, "nr")
-    segmenter.mark_vocabulary_version(topics.vocabulary_version())
+    version = topics.vocabulary_version()
+    segmenter.mark_vocabulary_version(version)
+    topics.learn_names(new, version)
 
 
 # --- Name checks over a batch -----------------------------------------------------------------------
@@ -154,8 +156,7 @@ def analyse_articles(articles: list[Article], *, town: str, issue_date, readings
     _learn_people({m.name for r in readings for m in r.people})
     exclude = _town_words(town)
     read = {a.pk: read_article(headline(a), a.body, lexicon) for a in articles}
-    _count_terms(set(r.terms) for r in read.values())
-    stats = _term_stats(set().union(*(r.terms for r in read.values())) if read else set())
+    stats = _count_terms([set(r.terms) for r in read.values()])
     suggestions, keyword_rows, mentions = [], [], []
     for article, reading in zip(articles, readings, strict=True):
         found = read[article.pk]
@@ -182,28 +183,37 @@ def _town_words(town: str) -> list[str]:
     return words
 
 
-def _count_terms(term_sets) -> None:
+def _count_terms(term_sets: list[set[str]]) -> TermStats:
     """Add one document to the archive's frequency of every term each article uses, and to the
-    number of documents counted."""
+    number of documents counted; the counts as they now are, for these terms.
+
+    The upsert returns the rows it wrote, which are exactly the rows a look-up of these terms
+    would read (a term is stored cut to the column's 40 characters, so a longer one is found
+    under its own spelling nowhere, and is left out here too)."""
     totals: dict[str, int] = defaultdict(int)
     for terms in term_sets:
         totals[DOCUMENTS] += 1
         for term in terms:
             totals[term[:40]] += 1
     if not totals:
-        return
+        return TermStats(0, {})
+    wanted = set().union(*term_sets)
     table = TermStat._meta.db_table
+    rows = list(totals.items())
+    df: dict[str, int] = {}
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (term, df) VALUES (%s, %s) "
-            f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
-            list(totals.items()),
-        )
-
-
-def _term_stats(terms: set[str]) -> TermStats:
-    df = dict(TermStat.objects.filter(term__in=[DOCUMENTS, *terms]).values_list("term", "df"))
+        for start in range(0, len(rows), COUNT_TERMS_BATCH):
+            batch = rows[start:start + COUNT_TERMS_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} (term, df) VALUES {', '.join(['(%s, %s)'] * len(batch))} "
+                f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df RETURNING term, df",
+                [value for row in batch for value in row],
+            )
+            df.update((term, count) for term, count in cursor.fetchall() if term in wanted or term == DOCUMENTS)
     return TermStats(df.pop(DOCUMENTS, 0), df)
+
+
+COUNT_TERMS_BATCH = 400  # rows per upsert: 800 parameters, within every SQLite build's limit
 
 
 def _store_mentions(mentions: list[tuple[Article, PrintedMention]], town: str, issue_date) -> None:

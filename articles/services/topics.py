@@ -5,6 +5,7 @@ feedback on every suggested name)."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 
@@ -80,6 +81,26 @@ def ensure_vocabulary(*, force: bool = False) -> Lexicon:
                 _lexicon, _lexicon_version = seed_lexicon(), "seed"
         _checked_at = now
     return _lexicon
+
+
+def learn_names(names: list[str], words_version) -> None:
+    """People's names just added to the vocabulary (at `words_version`), taken into this
+    process's lexicon as a reload would take them, without reading the vocabulary again: a name
+    joins `names` (never a term or a topic) and what was remembered of the name as a word is
+    forgotten. What is remembered of other words stays: a dictionary word that holds a new name
+    keeps its part of speech (as it did between reloads before), where scanning the memo for
+    such words would cost more than the rest of the analysis."""
+    global _lexicon, _lexicon_version
+    with _state_lock:
+        if not isinstance(_lexicon_version, tuple) or not names:
+            return  # nothing loaded from the database yet: the next load reads them
+        if words_version[0] != _lexicon_version[0][0] + len(names):
+            return  # the vocabulary changed otherwise too: the next check reloads it all
+        memo = _lexicon.memo
+        for name in names:
+            memo.pop(name, None)
+        _lexicon = dataclasses.replace(_lexicon, names=_lexicon.names | frozenset(names), memo=memo)
+        _lexicon_version = (words_version, *_lexicon_version[1:])
 
 
 def invalidate() -> None:

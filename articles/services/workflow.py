@@ -22,6 +22,7 @@ from .editing import (
     CONTENT_FIELDS,
     PUBLISH,
     EditConflict,
+    article_history,
     commit_content,
     goes_to_review,
     locked,
@@ -91,48 +92,152 @@ def publish_blockers(article: Article) -> list[str]:
 @transaction.atomic
 def article_transition(*, article: Article, action: str, user, comment: str = "",
                        publish_at: dt.datetime | None = None) -> ArticleTransition:
+    done, refused = _transitions([article], action, user, comment=comment, publish_at=publish_at)
+    if refused:
+        raise refused[0][1]
+    return done[0]
+
+
+def articles_transition(*, articles, action: str, user, comment: str = "", publish_at=None,
+                        new: bool = False) -> tuple[int, list[str]]:
+    """The same transition for many articles; those held back are named with the reason.
+
+    `new`: the articles were written in this transaction by the caller (an import publishing
+    what it just wrote), so its copies are what the rows hold, no other transaction can see
+    them, none is in the index yet, and their related-article lists are left to be computed when
+    each is first read."""
+    done, refused = _transitions(list(articles), action, user, comment=comment, publish_at=publish_at, new=new)
+    skipped = []
+    for article, exc in refused:
+        reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else "不在你负责的报纸"
+        skipped.append(reason if reason.startswith(f"《{article.title}》") else f"《{article.title}》：{reason}")
+    return len(done), skipped
+
+
+def locked_many(pks: list[int]) -> dict[int, Article]:
+    """The articles, locked together, by pk: what each is now, whatever the caller's copy says."""
+    return {a.pk: a for a in Article.objects.select_for_update(of=("self",)).select_related("last_editor")
+            .filter(pk__in=pks).order_by()}
+
+
+# What a transition writes on the article itself.
+_TRANSITION_FIELDS = ["status", "published_at", "version", "last_editor", "updated_at"]
+
+
+@transaction.atomic
+def _transitions(articles: list[Article], action: str, user, *, comment: str = "", publish_at=None,
+                 new: bool = False) -> tuple[list[ArticleTransition], list[tuple[Article, Exception]]]:
+    """Check and make one transition for each of `articles`, in a handful of queries whatever
+    their number: the rows locked together, each article checked on its own (permission, paper,
+    state, open warnings), those that pass saved with one history record each, and what the
+    article's save signal keeps in step (content version, index, related lists) done once."""
+    refused: list[tuple[Article, Exception]] = []
     chosen = ACTIONS.get(action)
     if chosen is None:
-        raise ValidationError(f"未知操作：{action}")
-    require(user, chosen.permission)
-    current = _locked(article.pk)
-    require_article(user, current, chosen.permission)
-    if not _applies(chosen, current):
-        raise ValidationError(f"“{current.title}”现在是{current.get_status_display()}，不能{chosen.label}")
-    if chosen.target == ArticleStatus.PUBLISHED:
-        blockers = publish_blockers(current)
-        if blockers:
-            raise ValidationError(f"《{current.title}》还有 {len(blockers)} 条未处理的提示：{'；'.join(blockers)}",
-                                  code="open-warnings")
-    previous = current.status
-    current.status = chosen.target
-    if chosen.target == ArticleStatus.PUBLISHED:
-        current.published_at = publish_at or timezone.now()
-    elif chosen.name == "unschedule":
-        current.published_at = None
-    label = chosen.label
-    if chosen.target == ArticleStatus.PUBLISHED and current.published_at > timezone.now():
-        label = "定时发布"
-    save_edit(current, user, label)
-    article.refresh_from_db()
-    return ArticleTransition.objects.create(
-        article=current, from_status=previous, to_status=chosen.target, comment=comment,
-        publish_at=current.published_at if chosen.target == ArticleStatus.PUBLISHED else None,
-        user=user if getattr(user, "pk", None) else None,
-    )
+        return [], [(a, ValidationError(f"未知操作：{action}")) for a in articles]
+    try:
+        require(user, chosen.permission)
+    except PermissionDenied as exc:
+        return [], [(a, exc) for a in articles]
+    from .desks import may_work_on
 
-
-def articles_transition(*, articles, action: str, user, comment: str = "", publish_at=None) -> tuple[int, list[str]]:
-    """The same transition for many articles; those held back are named with the reason."""
-    done, skipped = 0, []
+    if new:
+        rows = {a.pk: a for a in articles}
+        papers = {a.issue_id: a.issue.publication_id for a in articles}
+    else:
+        rows = locked_many([a.pk for a in articles])
+        papers = dict(Issue.objects.filter(pk__in={a.issue_id for a in rows.values()})
+                      .values_list("pk", "publication_id"))
+    allowed: dict[int, bool] = {}
+    blockers: dict[int, list[str]] = {}
+    if chosen.target == ArticleStatus.PUBLISHED:
+        for warning in ArticleWarning.objects.filter(article_id__in=list(rows), resolved_at__isnull=True):
+            blockers.setdefault(warning.article_id, []).append(warning.message)
+    passed: list[tuple[Article, Article, str]] = []
+    saved_at = timezone.now()
     for article in articles:
-        try:
-            article_transition(article=article, action=action, user=user, comment=comment, publish_at=publish_at)
-            done += 1
-        except (ValidationError, PermissionDenied) as exc:
-            reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else "不在你负责的报纸"
-            skipped.append(reason if reason.startswith(f"《{article.title}》") else f"《{article.title}》：{reason}")
-    return done, skipped
+        current = rows.get(article.pk)
+        if current is None:
+            raise Article.DoesNotExist(f"Article {article.pk} does not exist.")
+        paper = papers[current.issue_id]
+        if paper not in allowed:
+            allowed[paper] = may_work_on(user, paper)
+        if not allowed[paper]:
+            refused.append((article, PermissionDenied()))
+            continue
+        if not _applies(chosen, current):
+            refused.append((article, ValidationError(
+                f"“{current.title}”现在是{current.get_status_display()}，不能{chosen.label}")))
+            continue
+        held = blockers.get(current.pk)
+        if held:
+            refused.append((article, ValidationError(
+                f"《{current.title}》还有 {len(held)} 条未处理的提示：{'；'.join(held)}", code="open-warnings")))
+            continue
+        previous = current.status
+        current.status = chosen.target
+        if chosen.target == ArticleStatus.PUBLISHED:
+            current.published_at = publish_at or saved_at
+        elif chosen.name == "unschedule":
+            current.published_at = None
+        label = chosen.label
+        if chosen.target == ArticleStatus.PUBLISHED and current.published_at > timezone.now():
+            label = "定时发布"
+        passed.append((article, current, previous))
+        # As save_edit does, in bulk: version up, editor and reason in the history record.
+        current.version += 1
+        current.last_editor = user if getattr(user, "pk", None) else None
+        current._history_user = current.last_editor
+        current._change_reason = label[:100]
+        current.updated_at = saved_at
+    if not passed:
+        return [], refused
+    changed = [current for _, current, _ in passed]
+    _update_in_groups(changed)
+    # One history record per article, as each article's save would leave (no other field changed).
+    article_history().bulk_history_create(changed, update=True, default_change_reason="")
+    _after_articles_saved(changed, new=new)
+    for article, current, _ in passed:
+        if article is not current:
+            for field in _TRANSITION_FIELDS:
+                setattr(article, field, getattr(current, field))
+    transitions = ArticleTransition.objects.bulk_create([
+        ArticleTransition(article=current, from_status=previous, to_status=chosen.target, comment=comment,
+                          publish_at=current.published_at if chosen.target == ArticleStatus.PUBLISHED else None,
+                          user=user if getattr(user, "pk", None) else None)
+        for _, current, previous in passed
+    ])
+    return transitions, refused
+
+
+def _update_in_groups(articles: list[Article]) -> None:
+    """Write the transition's fields: one UPDATE per set of equal values (an issue published at
+    once is one), where bulk_update would build a CASE over every row for every field."""
+    groups: dict[tuple, list[int]] = {}
+    for article in articles:
+        values = tuple(getattr(article, Article._meta.get_field(f).attname) for f in _TRANSITION_FIELDS)
+        groups.setdefault(values, []).append(article.pk)
+    attnames = [Article._meta.get_field(f).attname for f in _TRANSITION_FIELDS]
+    for values, pks in groups.items():
+        Article.objects.filter(pk__in=pks).update(**dict(zip(attnames, values, strict=True)))
+
+
+def _after_articles_saved(articles: list[Article], *, new: bool) -> None:
+    """What articles/signals.py does after an article's save, once for a bulk update (which
+    sends no signals)."""
+    from ..caching import bump_content_version
+    from ..models import SearchEntry
+    from ..search import index_articles
+    from .related import refresh_related
+
+    hidden = [a.pk for a in articles if a.status != ArticleStatus.PUBLISHED]
+    listed = set(SearchEntry.objects.filter(pk__in=hidden).values_list("pk", flat=True)) if hidden else set()
+    visible = [a for a in articles if a.status == ArticleStatus.PUBLISHED or a.pk in listed]
+    if visible:
+        bump_content_version()
+    index_articles(articles, new=new)
+    if visible and not new:
+        refresh_related(articles=visible)
 
 
 def issue_publish(*, issue: Issue, user, publish_at=None) -> tuple[int, list[str]]:

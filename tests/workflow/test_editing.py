@@ -138,15 +138,15 @@ def test_publishing_the_issue_from_the_desk_names_the_articles_it_left_out(clien
     from unittest import mock
 
     second = make_article(draft.issue, status="review", published_at=None, title="第二篇")
-    real = workflow.article_transition
+    real = workflow.locked_many
 
-    def withdrawn_meanwhile(*, article, **kwargs):
-        if article.pk == second.pk:  # another chief changed it between the list and its turn
+    def withdrawn_meanwhile(pks):
+        if second.pk in pks:  # another chief changed it between the list and the lock
             Article.objects.filter(pk=second.pk).update(status="withdrawn")
-        return real(article=article, **kwargs)
+        return real(pks)
 
     client.force_login(chief)
-    with mock.patch.object(workflow, "article_transition", withdrawn_meanwhile):
+    with mock.patch.object(workflow, "locked_many", withdrawn_meanwhile):
         response = client.post(reverse("admin:articles_issue_desk", args=[draft.issue_id]), {"action": "publish"},
                                follow=True)
     shown = [str(m) for m in response.context["messages"]]
