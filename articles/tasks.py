@@ -17,3 +17,12 @@ def read_pdf_preview(upload_id: int) -> None:
     from .services.previews import preview_run
 
     preview_run(upload_id=upload_id)
+
+
+@task()
+def relate_published(article_ids: list[int]) -> None:
+    """Related-article lists for articles an import published, and for those they now belong in."""
+    from .models import Article
+    from .services.related import refresh_related
+
+    refresh_related(articles=list(Article.objects.filter(pk__in=article_ids).only("pk", "status")))

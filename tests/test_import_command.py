@@ -225,7 +225,22 @@ def test_publishing_at_import_leaves_each_article_its_history_transition_and_ind
         assert article.import_warnings.filter(resolved_at__isnull=True).exists()
         assert list(article.history.values_list("history_change_reason", flat=True)) == ["导入"]
         assert not SearchEntry.objects.filter(pk=article.pk).exists()
-    # Related lists of articles published at import are computed on their first reading.
+    # Related lists of articles published at import are left to the task worker (queued, not run
+    # here), or computed on their first reading.
     assert not RelatedArticle.objects.exists()
     related_articles(published[0])
     assert RelatedArticle.objects.filter(article=published[0]).exists()
+
+
+def test_the_worker_works_out_the_related_lists_of_what_an_import_published(chief_user, immediate_tasks,
+                                                                           django_capture_on_commit_callbacks):
+    from articles.models import RelatedArticle
+
+    paper = Publication.objects.create(name="青枫镇报", town="青枫镇", slug="qf")
+    paper.staff.add(chief_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        code, _, _ = run("--publication", "qf", "--publish", "--user", chief_user.username, MARKDOWN_DEMO, BARE_DEMO)
+    assert code == 0
+    published = set(Article.objects.published().values_list("pk", flat=True))
+    assert published
+    assert set(RelatedArticle.objects.values_list("article_id", flat=True)) == published

@@ -104,8 +104,8 @@ def articles_transition(*, articles, action: str, user, comment: str = "", publi
 
     `new`: the articles were written in this transaction by the caller (an import publishing
     what it just wrote), so its copies are what the rows hold, no other transaction can see
-    them, none is in the index yet, and their related-article lists are left to be computed when
-    each is first read."""
+    them, none is in the index yet, and their related-article lists are left to the task worker
+    (or to each article's first reading, if the worker has not got to it)."""
     done, refused = _transitions(list(articles), action, user, comment=comment, publish_at=publish_at, new=new)
     skipped = []
     for article, exc in refused:
@@ -238,6 +238,14 @@ def _after_articles_saved(articles: list[Article], *, new: bool) -> None:
     index_articles(articles, new=new)
     if visible and not new:
         refresh_related(articles=visible)
+    elif visible:
+        # An import publishing what it just wrote: the lists of its articles, and of the older
+        # ones they now belong in, are worked out by the task worker once the import commits,
+        # so the import does not wait for them.
+        from ..tasks import relate_published
+
+        ids = [a.pk for a in visible]
+        transaction.on_commit(lambda: relate_published.enqueue(article_ids=ids))
 
 
 def issue_publish(*, issue: Issue, user, publish_at=None) -> tuple[int, list[str]]:
