@@ -4,7 +4,8 @@ Computed when an article is published or changed (articles/signals.py) and store
 (RelatedArticle), so the article page reads them with one query. A change to one article also
 recomputes the articles it relates to and those whose lists named it: the relation is (nearly)
 symmetric, so they are the lists it can enter or leave. An article that has no stored list yet
-(imported in bulk, which sends no signals) gets one on its first reading.
+(published by an import, whose lists the task worker works out after the import commits, and
+not there yet) gets one on its first reading.
 """
 
 from __future__ import annotations
