@@ -17,8 +17,6 @@ from .evidence import (
     DOES_NOT,
     DOUBT_AT,
     EVERY_LINE_GAPPED,
-    FULL_LINES_SHARE,
-    FULL_SLACK,
     MAX_JOINED,
     MIN_RUN,
     MIN_WIDTH,
@@ -43,16 +41,13 @@ def _crosses(before: str, after: str) -> int:
     return 1 if joins_across(before, after) else 0
 
 
-def close_up(lines: list[Line], widths: list[float | None]) -> list[Line]:
+def close_up(lines: list[Line]) -> list[Line]:
     """An extractor that leaves a blank line after every printed line says nothing by one: only
-    a wider gap than its usual one parts paragraphs, headlines and columns. Printed lines are
-    told from short paragraphs by their widths: most of them fill their column."""
+    a wider gap than its usual one parts paragraphs, headlines and columns. For text already
+    known to come a line per printed line (short paragraphs a line each keep their blank lines:
+    `issue_context` does not take them for printed lines)."""
     n = len(lines)
     if not n or sum(1 for line in lines if line.gap) < EVERY_LINE_GAPPED * n:
-        return lines
-    full = sum(1 for line, column in zip(lines, widths, strict=True)
-               if column and abs(line.width - column) <= FULL_SLACK)
-    if full < FULL_LINES_SHARE * n:
         return lines
     return [replace(line, gap=max(0, line.gap - 1)) for line in lines]
 

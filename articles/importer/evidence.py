@@ -68,7 +68,6 @@ WINDOW = 12  # lines on each side that estimate the column width a line stands i
 STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
 LEAD_CHARS = 50  # a lead says when and where within its first characters
-# A word in this share of an issue's lines (and the issue this long) is common to all its stories.
 # A column's wraps left spaces in a line per paragraph when at least this many pieces between
 # them are found, their middle half within this share of their median length; a line this many
 # times that width with no space in it was not set in the body column.
@@ -82,6 +81,7 @@ HEADLINE_NARROWER = 0.8
 SECTION_CHARS = 500
 # A word (bigram) found in at most this many lines of an issue is a name, a place, a programme.
 RARE_LINES = 4
+# A word in this share of an issue's lines (and the issue this long) is common to all its stories.
 COMMON_SHARE = 0.12
 COMMON_MIN_LINES = 20
 

@@ -36,7 +36,7 @@ def prepare(text: str) -> Prepared:
     every_line = split_lines(text)
     first_look = issue_context(every_line)
     if first_look.wrapped:
-        every_line = close_up(every_line, first_look.widths)
+        every_line = close_up(every_line)
         glued = split_glued(every_line, first_look.widths)
         # The column widths hold as long as no line was cut in two.
         widths = first_look.widths if len(glued) == len(every_line) else issue_context(glued).widths
@@ -61,7 +61,7 @@ def prepare(text: str) -> Prepared:
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
         joined = join_wrapped(lines, issue_context(lines).widths)
         lines, pages, jump_in, jump_out = _merged(lines, joined, pages, jump_in, jump_out)
-    context = issue_context(lines, widths=not first_look.wrapped)
+    context = issue_context(lines)
     if first_look.wrapped:
         # The lines are joined into paragraphs now, but the role model still weighs each unjoined
         # line against the column it was printed in.

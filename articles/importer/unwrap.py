@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .evidence import FULL_SLACK, HEADLINE_NARROWER, INDENT_DEFICIT, SAME_WIDTH, STACK_LINE
 from .lines import Line
+from .roles import words
 
 ENDS_SENTENCE = "。！？!?；;…”’）)"
 
@@ -102,8 +103,6 @@ def _headline_run_end(lines: list[Line], widths: list[float | None], start: int)
 def _headline_piece(text: str) -> bool:
     """A piece of a wrapped headline: no sentence in it, and not a line of its own form (a byline
     under the headline, a subtitle's dash, a credit, a caption's mark)."""
-    from .roles import words
-
     if not text or any(mark in text for mark in "。；;") or text[-1] in "，、：:,":
         return False
     return not (text.startswith(("—", "-", "－")) or words.BYLINE_RE.match(text) or words.CREDIT_RE.search(text)

@@ -84,20 +84,22 @@ class ColumnTests(SimpleTestCase):
         rows = min(len(column) for column in columns)
         across = [column[row] for row in range(rows) for column in columns]
         lines = split_lines("\n\n".join(across))  # this extractor leaves a blank line after each
-        ordered, reordered, _ = reorder_columns(close_up(lines, [16.0] * len(lines)))
+        ordered, reordered, _ = reorder_columns(close_up(lines))
         self.assertEqual(reordered, 1)
         self.assertEqual([line.text for line in ordered], [line for column in columns for line in column[:rows]])
 
     def test_a_blank_line_after_every_printed_line_is_closed_up_and_a_wider_gap_kept(self):
         printed = wrapped(PARAGRAPH, 16)
         text = "\n\n".join(printed[:2]) + "\n\n\n青枫镇开展防汛演练\n\n" + "\n\n".join(printed[2:])
-        lines = close_up(split_lines(text), [16.0] * (len(printed) + 1))
+        lines = close_up(split_lines(text))
         self.assertEqual([line.gap for line in lines], [0, 0, 1] + [0] * (len(printed) - 2))
 
     def test_short_paragraphs_a_line_each_keep_the_blank_lines_between_them(self):
-        text = "镇党委书记杜明远出席会议。\n\n会议还对各居民区提出了具体要求。\n\n演练中各环节衔接顺畅。"
-        lines = split_lines(text)
-        self.assertEqual([line.gap for line in close_up(lines, [16.0] * len(lines))], [0, 1, 1])
+        from articles.importer.prepare import prepare
+
+        text = "\n\n".join(["镇党委书记杜明远出席会议，并讲话。", "会议还对各居民区，提出了具体要求。",
+                             "演练中，各环节衔接顺畅。", "沈佳琪表示，集体企业是青枫镇的名片。", "会上，各居民区作了交流。"])
+        self.assertEqual([line.gap for line in prepare(text).lines], [0, 1, 1, 1, 1])
 
     def test_lines_in_order_stay_in_order(self):
         printed = wrapped(PARAGRAPH * 2, 16)

@@ -116,8 +116,7 @@ def bigrams(text: str) -> set[str]:
     return out
 
 
-def issue_context(lines: list[Line], *, widths: bool = True) -> Context:
-    """widths=False: the column widths are not wanted (the caller knows them)."""
+def issue_context(lines: list[Line]) -> Context:
     headings = [line.level for line in lines if line.level]
     markdown = len(headings) >= 2
     title_level = min(headings) if headings else 0
@@ -130,8 +129,6 @@ def issue_context(lines: list[Line], *, widths: bool = True) -> Context:
                        if column and abs(line.width - column) <= FULL_LINE_SLACK) < FULL_LINES_SHARE * len(lines):
         # Short paragraphs, a line each: printed lines would mostly fill their column.
         wrapped, columns = False, [None] * len(lines)
-    if not widths:
-        columns = [None] * len(lines)
     return Context(markdown, title_level, wrapped, float(median(gaps)), columns, _stacked(lines),
                    None if wrapped else _wrap_width(lines))
 
