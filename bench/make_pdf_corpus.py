@@ -96,7 +96,7 @@ def main(argv=None) -> int:
             expected = dict(issue.expected, source=text_name)
             (args.out / f"{stem}.{tool}.expected.json").write_text(
                 json.dumps(expected, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"{pdf_path.name}: {issue.layout.page} {issue.layout.columns} columns, {issue.pages} pages, "
+        print(f"{pdf_path.name}: {issue.layout.page} {issue.layout.columns} columns, leading {issue.layout.leading_factor}, {issue.pages} pages, "
               f"{len(articles)} articles")
     for tool, reason in missing.items():
         print(f"skipped {tool}: {reason}", file=sys.stderr)

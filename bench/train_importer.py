@@ -89,12 +89,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=3000)
     parser.add_argument("--pdf-issues", type=int, default=600,
-                        help="issues typeset to PDF and read back by pypdfium2 (a line per printed line)")
+                        help="issues typeset to PDF and read back by an extractor (a line per printed line)")
+    parser.add_argument("--pdf-tools", default="pypdfium2,pdftotext",
+                        help="extractors the PDF issues are read back by, taken in turn (each orders a page its own way)")
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the model files")
+    parser.add_argument("--c1", type=float, default=PARAMETERS["c1"], help="L1 weight (for comparing)")
+    parser.add_argument("--c2", type=float, default=PARAMETERS["c2"], help="L2 weight (for comparing)")
     parser.add_argument("--forms", nargs="+", choices=FORMS, default=list(FORMS),
                         help="train only these forms' line models (for comparing features)")
     args = parser.parse_args()
+    PARAMETERS.update(c1=args.c1, c2=args.c2)
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     data, counts = [], Counter()
@@ -108,10 +113,11 @@ def main() -> None:
         if features:
             data.append((lines, features, labels, form))
             counts.update(labels)
+    tools = args.pdf_tools.split(",")
     for n in range(args.pdf_issues):
-        issue = extracted(args.seed + 7_000_000 + n, tool="pypdfium2", split="train")
+        issue = extracted(args.seed + 7_000_000 + n, tool=tools[n % len(tools)], split="train")
         if issue is None:
-            break  # the extractor is not installed
+            continue  # that extractor is not installed
         lines, features, labels, form = labelled_sequence(issue)
         if features:
             data.append((lines, features, labels, form))

@@ -90,6 +90,10 @@ COMMON_MIN_LINES = 20
 MIN_LINES = 2
 # A line's length matches a role's habit within this share of the role's median length.
 LENGTH_TOLERANCE = 0.3
+# Paragraph counts the second pass tells apart when it reads where a line stands in its story: a
+# story's first subhead comes after a lead of one to three paragraphs, and subheads recur every
+# two to six.
+STORY_PARAGRAPH_EDGES = (0, 1, 2, 3, 5, 8)
 
 # --- Stacks, bodies and continued stories (segment) ---
 # A continued story's repeated title shares at least this much with the title it repeats.

@@ -14,6 +14,8 @@ from .lines import Line
 from .roles import words
 
 ENDS_SENTENCE = "。！？!?；;…”’）)"
+STOPS = "。！？!?；;…"
+CLOSERS = "”’）)\"'」』"
 
 
 def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
@@ -36,6 +38,10 @@ def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
 def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column: float) -> bool:
     if line.gap or line.page_break or line.level or line.ornament or line.indent >= 2 or previous.level:
         return False
+    if words.CREDIT_RE.search(previous.text):
+        return False  # a photo credit closes its caption: what follows is something else
+    if words.SPACE_BETWEEN_CJK_RE.search(previous.text) and not any(mark in previous.text for mark in "，。、；：,;:"):
+        return False  # a headline's halves set apart by a space, no sentence in it: not body text
     fills = column - FULL_SLACK <= tail_width <= column + FULL_SLACK
     # A paragraph's first line, indented (the indent lost by the extractor), with prose in it.
     opens = ("wrapped_lines" not in previous.notes and INDENT_DEFICIT[0] <= column - tail_width <= INDENT_DEFICIT[1]
@@ -44,12 +50,23 @@ def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column
         return False  # the line before does not fill the column: it may end a paragraph
     text = line.text
     full = column - FULL_SLACK <= width <= column + FULL_SLACK
-    ends = text[-1] in ENDS_SENTENCE
+    ends = _ends_sentence(text) or _closes_bracket(previous.text, text)
     if not (full or ends):
         return False  # short and open: a headline, a caption or a cut
     if previous.text[-1] in ENDS_SENTENCE and INDENT_DEFICIT[0] <= column - width <= INDENT_DEFICIT[1]:
         return False  # after a full stop, a line short of its column by an indent opens a paragraph
     return True
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence's mark at the end, or inside the closing quotes: `好。”` does, `（扩大）` does not."""
+    core = text.rstrip(CLOSERS)
+    return bool(core) and core[-1] in STOPS
+
+
+def _closes_bracket(previous: str, text: str) -> bool:
+    """The line ends the bracket the line before opened: `…中旬。（` / `通讯员 覃小鸥）`."""
+    return text[-1] in "）)" and previous.count("（") + previous.count("(") > previous.count("）") + previous.count(")")
 
 
 def _joined(first: str, second: str) -> str:
@@ -84,12 +101,15 @@ def join_wrapped_headlines(lines: list[Line], widths: list[float | None]) -> lis
 def _headline_run_end(lines: list[Line], widths: list[float | None], start: int) -> int:
     column = widths[start]
     line = lines[start]
-    if not column or line.width > column * HEADLINE_NARROWER or not _headline_piece(line.text):
-        return start + 1
+    if not column or line.ornament or line.width > column * HEADLINE_NARROWER or not _headline_piece(line.text):
+        return start + 1  # a caption's mark (▲) opens a caption, never a headline
+    if _narrower_run_follows(lines, start):
+        return start + 1  # a kicker over a headline wrapped in its own, narrower lines
     width, total, end = line.width, len(line.text), start + 1
     while end < len(lines):
         following = lines[end]
-        if following.gap or following.page_break or following.level or not _headline_piece(following.text):
+        if (following.gap or following.page_break or following.level or following.ornament
+                or not _headline_piece(following.text)):
             break
         if following.width > width + SAME_WIDTH / 2 or total + len(following.text) > STACK_LINE:
             break
@@ -100,10 +120,22 @@ def _headline_run_end(lines: list[Line], widths: list[float | None], start: int)
     return end
 
 
+def _narrower_run_follows(lines: list[Line], start: int) -> bool:
+    """The next two lines are as wide as each other and narrower than this one: they wrap one
+    headline in its own type, and this line is another (a kicker in smaller type over it)."""
+    if start + 2 >= len(lines):
+        return False
+    second, third = lines[start + 1], lines[start + 2]
+    if second.gap or third.gap or second.page_break or third.page_break:
+        return False
+    return (lines[start].width - second.width > SAME_WIDTH / 2 and abs(second.width - third.width) <= SAME_WIDTH / 2
+            and _headline_piece(second.text) and _headline_piece(third.text))
+
+
 def _headline_piece(text: str) -> bool:
     """A piece of a wrapped headline: no sentence in it, and not a line of its own form (a byline
-    under the headline, a subtitle's dash, a credit, a caption's mark)."""
+    under the headline, a subtitle's dash, a credit, a caption's mark, a bracketed column label)."""
     if not text or any(mark in text for mark in "。；;") or text[-1] in "，、：:,":
         return False
     return not (text.startswith(("—", "-", "－")) or words.BYLINE_RE.match(text) or words.CREDIT_RE.search(text)
-                or words.CAPTION_HEAD_RE.match(text))
+                or words.CAPTION_HEAD_RE.match(text) or words.BRACKET_LABEL_RE.match(text))

@@ -56,6 +56,47 @@ class UnwrapTests(SimpleTestCase):
         joined = join_wrapped_headlines(lines, [16.0] * len(lines))
         self.assertEqual(joined[0].text, "会议强调。")
 
+    def test_a_caption_under_its_mark_is_not_joined_to_the_subhead_beside_it(self):
+        lines = split_lines("\n".join(["△调解员在调解室调解纠纷", "源头预防 织密平安网", *wrapped(PARAGRAPH, 16)]))
+        joined = join_wrapped_headlines(lines, [16.0] * len(lines))
+        self.assertEqual([line.text for line in joined[:2]], ["调解员在调解室调解纠纷", "源头预防 织密平安网"])
+
+    def test_a_bracketed_column_label_is_not_a_piece_of_the_caption_above_it(self):
+        lines = split_lines("\n".join(["党员在纪念馆重温入党誓词", "【人物】", *wrapped(PARAGRAPH, 16)]))
+        joined = join_wrapped_headlines(lines, [16.0] * len(lines))
+        self.assertEqual([line.text for line in joined[:2]], ["党员在纪念馆重温入党誓词", "【人物】"])
+
+    def test_a_kicker_over_a_headline_wrapped_in_narrower_lines_stays_apart(self):
+        lines = split_lines("\n".join(["晒实绩 比作为 促担当", "鹭汀街道开展", "社区书记述职", *wrapped(PARAGRAPH, 16)]))
+        joined = join_wrapped_headlines(lines, [16.0] * len(lines))
+        self.assertEqual([line.text for line in joined[:2]], ["晒实绩 比作为 促担当", "鹭汀街道开展社区书记述职"])
+
+    def test_a_caption_ending_in_its_credit_is_not_run_into_the_body_after_it(self):
+        caption = "改造后的社区服务中心 记者田新梅 摄"  # as wide as the column
+        printed = [caption, *wrapped(PARAGRAPH, 18)]
+        lines = split_lines("\n".join(printed))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertEqual(joined[0].text, caption)
+
+    def test_a_headline_as_wide_as_the_column_is_not_run_into_the_quote_that_opens_the_story(self):
+        printed = ["社区宝宝屋开门 年轻父母有了帮手", "“宝宝，来，和老师一起搭积木。”", *wrapped(PARAGRAPH, 16)]
+        lines = split_lines("\n".join(printed))
+        joined = join_wrapped(lines, [16.0] * len(lines))
+        self.assertEqual(joined[0].text, printed[0])
+
+    def test_a_headline_that_ends_in_brackets_after_a_full_stop_is_not_a_paragraph_end(self):
+        body = ["镇长缪佳宁表示，要从群众最关心的小事", "做起，让群众办事少跑腿、好办事等。"]  # the last line full
+        headline = "石湖荡镇召开安委会（扩大）"
+        lines = split_lines("\n".join([*body, headline, *wrapped(PARAGRAPH, 18)]))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertIn(headline, [line.text for line in joined])
+
+    def test_a_byline_closing_the_bracket_the_last_line_opened_goes_on_with_it(self):
+        body = wrapped("据介绍，黄桃节期间，镇里还将举办品鉴评比等活动，一直持续到8月中旬。（", 18)
+        lines = split_lines("\n".join([*body, "通讯员 覃小鸥）"]))
+        joined = join_wrapped(lines, [18.0] * len(lines))
+        self.assertTrue(joined[-1].text.endswith("（通讯员 覃小鸥）"))
+
     def test_an_indented_first_line_after_a_full_stop_opens_a_new_paragraph(self):
         first = wrapped("镇党委书记杜明远出席会议并讲话，要求各居民区抓好落实，确保年度目标完成。", 18)
         second = wrapped(PARAGRAPH, 18, indent=2)

@@ -137,6 +137,19 @@ def test_every_field_of_a_clean_article_is_printed(issues):
             assert squash(notice) in everything
 
 
+def test_no_printed_line_opens_with_a_comma_or_a_full_stop(issues):
+    """Chinese typesetting hangs such a mark at the end of the line before. reportlab hangs one
+    mark only, so the second of two (`”，`, `。”`) may still open a line: rarely."""
+    for issue in issues:
+        document = pdfium.PdfDocument(issue.pdf)
+        lines = [line for page in document for line in page.get_textpage().get_text_range().splitlines() if line]
+        document.close()
+        opening = [(before, line) for before, line in zip(lines, lines[1:], strict=False) if line[0] in "，。、；：！？”’）》"]
+        after_a_hung_mark = [pair for pair in opening if pair[0][-1] in "”’。！？"]
+        assert len(lines) > 100 and opening == after_a_hung_mark, opening[:5]
+        assert len(opening) <= len(lines) / 100, opening[:5]
+
+
 def test_a_byline_at_the_end_is_printed_in_brackets_after_the_last_paragraph(issues):
     clean = [a for a in rich_articles() if a.byline_at_end]
     for issue in issues:

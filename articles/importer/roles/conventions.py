@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..evidence import LENGTH_TOLERANCE, MIN_LINES
+from ..evidence import LENGTH_TOLERANCE, MIN_LINES, STORY_PARAGRAPH_EDGES
 from ..lines import Line
 
 # The roles whose habits are read.
@@ -58,15 +58,44 @@ def read_conventions(lines: list[Line], labels: list[str]) -> Conventions:
     return out
 
 
+def _bucket(n: int) -> str:
+    for edge in STORY_PARAGRAPH_EDGES:
+        if n <= edge:
+            return str(edge)
+    return "more"
+
+
+def story_so_far(labels: list[str]) -> list[list[str]]:
+    """Where each line stands in the story the first pass has it in: whether that story already has
+    subheads, how many paragraphs it has run and how many since its last headline or subhead. A
+    story that has begun with subheads goes on with them at even intervals; a lone headline line
+    deep inside such a story is likelier its next subhead than a new story's title."""
+    out: list[list[str]] = []
+    subheads = paragraphs = since_head = 0
+    for label in labels:
+        out.append([f"story-subheads={'yes' if subheads else 'no'}", f"story-paras={_bucket(paragraphs)}",
+                    f"since-head={_bucket(since_head)}"])
+        if label == "title":
+            subheads = paragraphs = since_head = 0
+        elif label == "subhead":
+            subheads += 1
+            since_head = 0
+        elif label == "para":
+            paragraphs += 1
+            since_head += 1
+    return out
+
+
 def with_conventions(lines: list[Line], features: list[list[str]], labels: list[str]) -> list[list[str]]:
-    """The first pass's features, each line's first-pass label and its neighbours', and how the
-    line fits the issue's habits."""
+    """The first pass's features, each line's first-pass label and its neighbours', where it stands
+    in its story, and how the line fits the issue's habits."""
     habits = read_conventions(lines, labels)
+    stories = story_so_far(labels)
     n = len(lines)
     out = []
     for i, (line, f) in enumerate(zip(lines, features, strict=True)):
         extra = [f"p1={labels[i]}", f"p1-={labels[i - 1] if i else 'start'}",
-                 f"p1+={labels[i + 1] if i + 1 < n else 'end'}"]
+                 f"p1+={labels[i + 1] if i + 1 < n else 'end'}", *stories[i]]
         gap_before = min(line.gap, 4)
         gap_after = min(lines[i + 1].gap, 4) if i + 1 < n else None
         for role in ROLES:
