@@ -12,10 +12,9 @@ from __future__ import annotations
 from .evidence import FULL_SLACK, HEADLINE_NARROWER, INDENT_DEFICIT, SAME_WIDTH, STACK_LINE
 from .lines import Line
 from .roles import words
+from .roles.features import CLOSERS, SENTENCE_END
 
 ENDS_SENTENCE = "。！？!?；;…”’）)"
-STOPS = "。！？!?；;…"
-CLOSERS = "”’）)\"'」』"
 
 
 def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
@@ -61,7 +60,7 @@ def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column
 def _ends_sentence(text: str) -> bool:
     """A sentence's mark at the end, or inside the closing quotes: `好。”` does, `（扩大）` does not."""
     core = text.rstrip(CLOSERS)
-    return bool(core) and core[-1] in STOPS
+    return bool(core) and core[-1] in SENTENCE_END
 
 
 def _closes_bracket(previous: str, text: str) -> bool:
