@@ -15,20 +15,22 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as paragraph_module
 
+from .render import NO_LINE_START
+
 FONT = "STSong-Light"
 _registered = False
-# Chinese typesetting never starts a line with a comma, colon, semicolon or closing quote: it hangs
-# the mark in the margin (or squeezes the line). reportlab's CJK line breaker knows the Japanese
-# marks only (。、」), so without these a tenth of a column's lines would open with a "，".
-NO_LINE_START = "，；：！？”’）》」』…"
 
 
 def register_font() -> None:
     global _registered
     if not _registered:
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-        for module in (textsplit, paragraph_module):  # each holds its own copy of the constant
-            module.ALL_CANNOT_START += "".join(ch for ch in NO_LINE_START if ch not in module.ALL_CANNOT_START)
+        # Chinese typesetting never starts a line with a comma, a colon or a closing quote: it hangs
+        # the mark in the margin. reportlab's CJK line breaker knows only the Japanese marks (。、」),
+        # so without the rest one printed line in thirty would open with a "，". Each module holds
+        # its own copy of the constant.
+        for module in (textsplit, paragraph_module):
+            module.ALL_CANNOT_START += "".join(sorted(NO_LINE_START - set(module.ALL_CANNOT_START)))
         _registered = True
 
 
