@@ -66,6 +66,57 @@ def test_paper_slug_never_takes_a_reserved_url_word():
     assert paper.slug != "search"
 
 
+def literal_words(patterns, prefix):
+    """The fixed first word of each URL pattern under `prefix` (`search` of `search/`)."""
+    words = set()
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        if route.startswith(prefix):
+            word = route[len(prefix):].split("/")[0]
+            if word and "<" not in word:
+                words.add(word.split("-<")[0])
+    return words
+
+
+def test_every_word_the_sites_urls_take_is_reserved_from_paper_and_issue_slugs():
+    from django.urls import get_resolver
+
+    from articles.urls import urlpatterns
+    from articles.validators import RESERVED_ISSUE_SLUGS, RESERVED_PAPER_SLUGS
+
+    top_level = literal_words(get_resolver().url_patterns, "") | literal_words(urlpatterns, "")
+    assert top_level - {"sitemap"} <= RESERVED_PAPER_SLUGS
+    assert literal_words(urlpatterns, "<slug:paper>/") <= RESERVED_ISSUE_SLUGS
+
+
+@pytest.mark.parametrize("slug", ["search", "admin", "api", "tags"])
+def test_a_paper_cannot_be_given_a_slug_the_sites_urls_take(slug):
+    from django.core.exceptions import ValidationError
+
+    paper = Publication(name="测试报", town="测试镇", slug=slug)
+    with pytest.raises(ValidationError) as raised:
+        paper.full_clean()
+    assert "网址用词" in str(raised.value.message_dict["slug"])
+
+
+@pytest.mark.parametrize("slug", ["date", "feed", "2024"])
+def test_an_issue_cannot_be_given_a_slug_its_papers_pages_take(slug):
+    from django.core.exceptions import ValidationError
+
+    issue = make_issue()
+    issue.slug = slug
+    with pytest.raises(ValidationError) as raised:
+        issue.full_clean()
+    assert "slug" in raised.value.message_dict
+
+
+@pytest.mark.parametrize("slug", ["2024-03-27", "2024-03-27-2", "spring-2024", "20240327"])
+def test_an_issue_may_take_a_date_or_a_word_of_its_own(slug):
+    issue = make_issue()
+    issue.slug = slug
+    issue.full_clean()
+
+
 def test_issue_slug_is_its_date_and_stays_unique_within_a_paper():
     paper = make_publication()
     first = make_issue(paper)

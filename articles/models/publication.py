@@ -5,10 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..slugs import paper_slug
-
-# Top-level URL words a paper's slug may not take (the paper's pages live at /<slug>/).
-RESERVED_SLUGS = {"admin", "api", "search", "tags", "people", "articles", "feeds", "static", "media",
-                  "sitemap.xml", "robots.txt", "feed", "a", "p", "t", "healthz", "about"}
+from ..validators import RESERVED_PAPER_SLUGS, validate_issue_slug, validate_paper_slug
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -27,7 +24,8 @@ class Publication(models.Model):
     town = models.CharField("镇/街道", max_length=50, help_text="报纸服务的镇或街道，如 新泾镇")
     district = models.CharField("区", max_length=50, blank=True, help_text="如 长宁区")
     publisher = models.CharField("主办单位", max_length=200, blank=True, help_text="按报头印刷，如 新泾镇党委、政府")
-    slug = models.SlugField("网址名", max_length=60, unique=True, help_text="用于网址，如 xinjing")
+    slug = models.SlugField("网址名", max_length=60, unique=True, help_text="用于网址，如 xinjing",
+                            validators=[validate_paper_slug])
     description = models.TextField("简介", blank=True)
     # The paper's desk: its editors and chief editors (the role comes from the user's group).
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="papers",
@@ -53,7 +51,7 @@ class Publication(models.Model):
 
     @classmethod
     def free_slug(cls, base: str) -> str:
-        base = base if base and base not in RESERVED_SLUGS else f"{base or 'paper'}-paper"
+        base = base if base and base not in RESERVED_PAPER_SLUGS else f"{base or 'paper'}-paper"
         taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
         slug, n = base, 2
         while slug in taken:
@@ -82,7 +80,8 @@ class Issue(models.Model):
     date = models.DateField("出版日期")
     date_precision = models.CharField("日期精度", max_length=8, choices=DatePrecision.choices,
                                       default=DatePrecision.DAY)
-    slug = models.SlugField("网址名", max_length=40, help_text="通常为日期，如 2019-04-24")
+    slug = models.SlugField("网址名", max_length=40, help_text="通常为日期，如 2019-04-24",
+                            validators=[validate_issue_slug])
     number = models.PositiveIntegerField("总期号", null=True, blank=True, help_text="总第 N 期")
     pages = models.PositiveSmallIntegerField("版数", null=True, blank=True, help_text="本期 N 版")
     next_issue_date = models.DateField("下期出版日期", null=True, blank=True)
