@@ -9,6 +9,13 @@ naming that text file), so one extractor's form is scored with
 
     ../shared/tools/score_import.py --python .venv/bin/python DIR DIR/*.pdftotext.txt
 
+DIR/reading-order.tsv names each text file with the share of its paragraphs that came out whole
+and in order (tests/simulator/reading_order.py), so the files an extractor kept in column order
+can be scored apart from those it read across the columns:
+
+    ../shared/tools/score_import.py --python .venv/bin/python DIR \
+        $(awk -F'\t' '$2 == 1 && $1 ~ /pdftotext/ {print "DIR/" $1}' DIR/reading-order.tsv)
+
 The same seed gives the same files, byte for byte. Articles are the simulator's clean articles
 (the project's own, and ../shared's when it exists unless --no-shared), each used before any is
 used twice. --html typesets through HTML printed by Chromium instead of reportlab.
@@ -52,6 +59,7 @@ def issue_articles(pool, n_issues: int, rng: random.Random, low: int, high: int)
 def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     from tests.simulator.extractors import EXTRACTORS
+    from tests.simulator.reading_order import paragraphs_in_order
     from tests.simulator.texts import clean_articles
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -82,6 +90,7 @@ def main(argv=None) -> int:
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     missing: dict[str, str] = {}
+    order_rows: list[str] = []
     for n, articles in enumerate(issue_articles(pool, args.n, rng, low, high)):
         stem = f"{'html' if args.html else 'pdf'}{args.seed}_{n:03d}"
         issue = typeset_issue(articles, seed=rng.randrange(2**31), source=f"{stem}.pdf")
@@ -96,8 +105,12 @@ def main(argv=None) -> int:
             expected = dict(issue.expected, source=text_name)
             (args.out / f"{stem}.{tool}.expected.json").write_text(
                 json.dumps(expected, ensure_ascii=False, indent=1), encoding="utf-8")
+            order = paragraphs_in_order(extraction.text, issue.expected, issue.printed_furniture, issue.cut_paragraphs)
+            order_rows.append(f"{text_name}\t{order.in_order / max(order.total, 1):.3f}")
         print(f"{pdf_path.name}: {issue.layout.page} {issue.layout.columns} columns, leading {issue.layout.leading_factor}, {issue.pages} pages, "
               f"{len(articles)} articles")
+    if order_rows:
+        (args.out / "reading-order.tsv").write_text("\n".join(order_rows) + "\n", encoding="utf-8")
     for tool, reason in missing.items():
         print(f"skipped {tool}: {reason}", file=sys.stderr)
     return 0

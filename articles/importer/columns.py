@@ -17,6 +17,7 @@ from .evidence import (
     DOES_NOT,
     DOUBT_AT,
     EVERY_LINE_GAPPED,
+    FULL_SLACK,
     MAX_JOINED,
     MIN_RUN,
     MIN_WIDTH,
@@ -24,8 +25,12 @@ from .evidence import (
     REORDER_AT,
     RUNS_ACROSS,
 )
-from .lines import Line
+from .furniture.masthead import PUBLISHER_PREFIX_RE
+from .lines import Line, printed_width
+from .roles.features import CLOSERS, SENTENCE_END
 
+# A name in a list of credits, after its label if it is the first (编审团：孙志勇).
+NAME_TOKEN_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}[：:])?[\u4e00-\u9fff·]{2,4}")
 # Two columns' lines joined on one baseline: two pieces of this many characters around spaces.
 JOINED_RE = re.compile(r"^(\S.{5,}?\S)[ \u3000]{1,6}(\S.{5,}\S)$")
 
@@ -57,14 +62,29 @@ def split_joined(lines: list[Line], widths: list[float | None]) -> list[Line]:
     out: list[Line] = []
     for line, column in zip(lines, widths, strict=True):
         match = JOINED_RE.match(line.text) if len(line.text) <= MAX_JOINED else None
-        if column and match and line.width > column * 1.3 and all(
-                sum(1 for ch in part if "\u4e00" <= ch <= "\u9fff") >= 5 for part in match.groups()):
+        if column and match and line.width > column * 1.3 and _side_by_side(*match.groups(), column):
             out.append(replace(line, text=match.group(1), notes=dict(line.notes)))
             out.append(replace(line, text=match.group(2), gap=0, indent=0, page_break=False, notes=dict(line.notes),
                                part=line.part + 1))
         else:
             out.append(line)
     return out
+
+
+def _side_by_side(left: str, right: str, column: float) -> bool:
+    """Two columns' lines on one baseline: one of them is a body line (the left fills its column
+    or ends its paragraph short, or the right fills its column beside a headline's piece in the
+    column before). A headline's halves set apart by a space (`老洋房“修旧如旧” 百年街区焕发新生`)
+    fill nothing, and a masthead's list of names is no column."""
+    if not all(sum(1 for ch in part if "\u4e00" <= ch <= "\u9fff") >= 5 for part in (left, right)):
+        return False
+    if PUBLISHER_PREFIX_RE.match(left):
+        return False  # 主办：中共…委员会 …办事处: the masthead names its publishers with a space between
+    if sum(1 for token in f"{left} {right}".split() if NAME_TOKEN_RE.fullmatch(token)) >= 3:
+        return False  # 编审团：孙志勇 杜玉文 卢卫峰: a list of names, set apart by spaces
+    left_width, right_width = printed_width(left), printed_width(right)
+    return (left_width >= column - FULL_SLACK or left.rstrip(CLOSERS)[-1:] in SENTENCE_END
+            or right_width >= column - FULL_SLACK)
 
 
 def reorder_columns(lines: list[Line]) -> tuple[list[Line], int, int]:

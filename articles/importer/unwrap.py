@@ -41,6 +41,11 @@ def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column
         return False  # a photo credit closes its caption: what follows is something else
     if words.SPACE_BETWEEN_CJK_RE.search(previous.text) and not any(mark in previous.text for mark in "，。、；：,;:"):
         return False  # a headline's halves set apart by a space, no sentence in it: not body text
+    if ("wrapped_lines" not in previous.notes and words.DATE_START_RE.match(line.text)
+            and not any(mark in previous.text for mark in "，。、；：,;:")):
+        # A line on its own with no mark of a sentence in it, and the next opens the way a news
+        # report's lead does (9月12日， / 近日，): a headline as wide as the column, not body text.
+        return False
     fills = column - FULL_SLACK <= tail_width <= column + FULL_SLACK
     # A paragraph's first line, indented (the indent lost by the extractor), with prose in it.
     opens = ("wrapped_lines" not in previous.notes and INDENT_DEFICIT[0] <= column - tail_width <= INDENT_DEFICIT[1]

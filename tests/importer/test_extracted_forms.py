@@ -153,6 +153,36 @@ class ColumnTests(SimpleTestCase):
         split = split_joined(lines, [16.0])
         self.assertEqual([line.text for line in split], ["上分别布置了进博会期间安全生产、消防", "镇人大代表十二人参加了这次活动。"])
 
+    def test_a_headline_whose_halves_a_space_sets_apart_is_not_cut(self):
+        lines = split_lines("老街坊“修旧如旧” 百年弄堂焕发新生")
+        self.assertEqual([line.text for line in split_joined(lines, [12.0])], ["老街坊“修旧如旧” 百年弄堂焕发新生"])
+
+    def test_a_headline_piece_beside_a_full_body_line_of_the_next_column_is_cut(self):
+        lines = split_lines("街道人大工委组织 最后，市人大代表王建国指出：一")
+        split = split_joined(lines, [15.0])
+        self.assertEqual([line.text for line in split], ["街道人大工委组织", "最后，市人大代表王建国指出：一"])
+
+    def test_a_masthead_line_of_names_is_not_cut_into_columns(self):
+        lines = split_lines("编审团：张志强 李文华 王卫东 赵思燕 主编：陈艳勇")
+        self.assertEqual(len(split_joined(lines, [16.0])), 1)
+
+
+class UnwrapHeadlineTests(SimpleTestCase):
+    def test_a_headline_as_wide_as_the_column_is_not_joined_with_the_lead_below_it(self):
+        from articles.importer import parse_text
+
+        text = ("青枫镇隆重庆祝上海市第三十一个敬老日\n"
+                "9月12日，青枫镇在镇文化中心开展了以\n"
+                "“关爱老人、孝亲敬老”为主题的庆祝活\n"
+                "动，展示为老服务成果，与社区老年居民\n"
+                "同喜同乐，现场还为老人们送上了礼物。\n"
+                "活动现场，一批孝亲敬老先进典型受到表\n"
+                "彰，向社会弘扬和传递着孝老爱亲的理念，\n"
+                "大家纷纷表示今天的活动内容很丰富。\n")
+        issue = parse_text(text)
+        self.assertEqual(issue.articles[0].title, "青枫镇隆重庆祝上海市第三十一个敬老日")
+        self.assertTrue(issue.articles[0].blocks[0].text.startswith("9月12日，青枫镇"))
+
 
 class GluedCaptionTests(SimpleTestCase):
     def test_a_side_caption_and_its_credit_read_into_a_body_line_are_cut_off(self):
