@@ -37,6 +37,8 @@ def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
 def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column: float) -> bool:
     if line.gap or line.page_break or line.level or line.ornament or line.indent >= 2 or previous.level:
         return False
+    if previous.notes.get("headline_wrap"):
+        return False  # a headline wrapped in its own type: what follows is the next line of the stack or the body
     if words.CREDIT_RE.search(previous.text):
         return False  # a photo credit closes its caption: what follows is something else
     if words.SPACE_BETWEEN_CJK_RE.search(previous.text) and not any(mark in previous.text for mark in "，。、；：,;:"):
@@ -141,5 +143,7 @@ def _headline_piece(text: str) -> bool:
     under the headline, a subtitle's dash, a credit, a caption's mark, a bracketed column label)."""
     if not text or any(mark in text for mark in "。；;") or text[-1] in "，、：:,":
         return False
+    if words.DATE_START_RE.match(text) and "，" in text:
+        return False  # 12月8日下午，石湖荡: a news report's lead opens so, a headline does not
     return not (text.startswith(("—", "-", "－")) or words.BYLINE_RE.match(text) or words.CREDIT_RE.search(text)
                 or words.CAPTION_HEAD_RE.match(text) or words.BRACKET_LABEL_RE.match(text))

@@ -183,6 +183,20 @@ class UnwrapHeadlineTests(SimpleTestCase):
         self.assertEqual(issue.articles[0].title, "青枫镇隆重庆祝上海市第三十一个敬老日")
         self.assertTrue(issue.articles[0].blocks[0].text.startswith("9月12日，青枫镇"))
 
+    def test_a_headline_wrapped_in_its_own_type_is_not_run_on_into_the_lead(self):
+        from articles.importer.unwrap import join_wrapped
+
+        lines = split_lines("“两岸一家亲”！青枫街道台胞社区服务站在凤鸣社区揭牌\n11月24日，青枫街道台胞社区服务站在凤鸣社区揭牌。")
+        lines[0].notes.update(headline_wrap=True, wrapped_lines=3)  # as join_wrapped_headlines leaves it
+        self.assertEqual(len(join_wrapped(lines, [26.0, 26.0])), 2)
+
+    def test_a_leads_indented_first_line_is_no_piece_of_the_headline_above(self):
+        from articles.importer.unwrap import join_wrapped_headlines
+
+        lines = split_lines("明春安全工作部署会\n12月8日下午，青枫")
+        self.assertEqual([line.text for line in join_wrapped_headlines(lines, [13.0, 13.0])],
+                         ["明春安全工作部署会", "12月8日下午，青枫"])
+
 
 class GluedCaptionTests(SimpleTestCase):
     def test_a_side_caption_and_its_credit_read_into_a_body_line_are_cut_off(self):
