@@ -65,6 +65,9 @@ SHORT_LINE = 48
 # Widths within this many em of the column count as a full printed line.
 FULL_LINE_SLACK = 1.0
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
+# A report's parallel subheads open with phrases of one length and run on with phrases within
+# this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位).
+PARALLEL_SLACK = 2
 STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
 LEAD_CHARS = 50  # a lead says when and where within its first characters

@@ -90,3 +90,40 @@ def test_captions_at_the_end_of_the_file_belong_to_the_last_article():
     text = f"防汛不松劲\n\n青枫镇开展防汛防台应急演练\n\n{P3}\n\n\n\n抢险队员架设泵车\n\n\n\n志愿者转移老人\n"
     article = parse_text(text).articles[0]
     assert article.captions == ["抢险队员架设泵车", "志愿者转移老人"]
+
+
+def _labelled(rows):
+    from articles.importer.lines import split_lines
+
+    lines = split_lines("\n".join(text for text, _ in rows))
+    return lines, [label for _, label in rows]
+
+
+def test_a_reports_parallel_subheads_are_read_alike_whatever_the_model_made_of_each():
+    from articles.importer.roles.conventions import parallel_subheads
+
+    lines, labels = _labelled([
+        ("风雨同心守家园 全力以赴保平安", "title"),
+        ("8月24日，台风在沿海登陆，街道全力应对。", "para"),
+        ("提前部署 隐患排查不留死角", "caption"),
+        ("台风登陆前三天，街道就启动了应急响应。", "para"),
+        ("转移安置 群众安全放在首位", "subhead"),
+        ("街道设立了6个临时安置点，转移群众1800余人。", "para"),
+        ("灾后恢复 第一时间清障复绿", "title"),
+        ("25日上午风雨减弱后，街道立即组织清障。", "para"),
+    ])
+    assert parallel_subheads(lines, labels) == ["title", "para", "subhead", "para", "subhead", "para", "subhead", "para"]
+
+
+def test_stories_in_a_row_with_headlines_of_one_shape_stay_apart_without_a_subhead_read():
+    from articles.importer.roles.conventions import parallel_subheads
+
+    lines, labels = _labelled([
+        ("九九重阳 情暖檀林", "title"),
+        ("重阳节前夕，镇领导走访慰问高龄老人。", "para"),
+        ("月圆中秋 暖意到家", "title"),
+        ("中秋佳节即将来临，镇领导分头走访慰问。", "para"),
+        ("冬至团圆 汤圆暖心", "title"),
+        ("冬至当天，志愿者为独居老人送上汤圆。", "para"),
+    ])
+    assert parallel_subheads(lines, labels) == labels

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from ..lines import Line
-from .conventions import with_conventions
+from .conventions import parallel_subheads, with_conventions
 from .features import Context, issue_context, line_features
 
 MODEL_DIR = Path(__file__).parent
@@ -76,4 +76,4 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
-    return tag(("second", form), with_conventions(lines, features, first))
+    return parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))

@@ -8,11 +8,12 @@ weighs each line against them (a line spaced as this issue spaces its captions i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..evidence import LENGTH_TOLERANCE, MIN_LINES, STORY_PARAGRAPH_EDGES
+from ..evidence import LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
 from ..lines import Line
 
 # The roles whose habits are read.
@@ -114,3 +115,49 @@ def with_conventions(lines: list[Line], features: list[list[str]], labels: list[
             extra.append(f"level-as={habits.level[line.level]}")
         out.append(f + extra)
     return out
+
+
+# A subhead set as two phrases with a space between (`提前部署 隐患排查不留死角`): the two phrases'
+# lengths are its shape.
+TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
+BODY = ("para", "para_cont")
+
+
+def _phrase_shape(line: Line) -> tuple[int, int] | None:
+    match = TWO_PHRASES_RE.match(line.text)
+    if not match or "wrapped_lines" in line.notes or line.notes.get("headline_wrap"):
+        return None
+    return len(match.group(1)), len(match.group(2))
+
+
+def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
+    """A long report's subheads are set alike: where the model read a line of two phrases as a
+    story's subhead, the lines of the same shape standing alone between the story's paragraphs
+    are its other subheads, whatever the model made of each (a caption, a title that would cut
+    the story, a paragraph). Without a subhead read, lines of one shape prove nothing: two
+    stories in a row may well have headlines of four and four characters."""
+    out = list(labels)
+    n = len(lines)
+    between = [0 < i < n - 1 and labels[i - 1] in BODY + ("caption", "caption_cont") and labels[i + 1] == "para"
+               for i in range(n)]
+    shapes = [_phrase_shape(line) if between[i] or labels[i] == "subhead" else None for i, line in enumerate(lines)]
+    start = 0
+    while start < n:
+        # A story runs to the next title that is not itself a line of a shape seen in it.
+        end, seen = start + 1, []
+        while end < n:
+            if labels[end] == "title" and not (shapes[end] and _matches(shapes[end], seen)):
+                break
+            if shapes[end] and labels[end] == "subhead":
+                seen.append(shapes[end])
+            end += 1
+        subheads = [shapes[i] for i in range(start, end) if labels[i] == "subhead" and shapes[i]]
+        for i in range(start, end):
+            if shapes[i] and _matches(shapes[i], subheads):
+                out[i] = "subhead"
+        start = end
+    return out
+
+
+def _matches(shape: tuple[int, int], others: list) -> bool:
+    return any(other and other[0] == shape[0] and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
