@@ -18,7 +18,7 @@ DATE_SPREAD_DAYS = 366
 MIN_BODY_AFTER = 4
 MIN_CAPTION = 2  # characters: the shortest caption (改造前)
 # A glued line is this much wider than its column (em).
-WIDER_BY = 1.5
+WIDER_BY = 4.0
 
 # --- Printed lines joined back into paragraphs (unwrap) ---
 # Within this many em of its column's width a line fills it.
@@ -68,6 +68,8 @@ WINDOW = 12  # lines on each side that estimate the column width a line stands i
 # A report's parallel subheads open with phrases of one length and run on with phrases within
 # this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位).
 PARALLEL_SLACK = 2
+# A line this many em wider than its column's body lines was not set in that column.
+HEADLINE_WIDER_BY = 3.0
 STACK_LINE = 45  # the longest headline line community papers print
 SAME_WIDTH = 1.0  # em: the lines of one wrapped headline differ by less
 LEAD_CHARS = 50  # a lead says when and where within its first characters

@@ -15,11 +15,16 @@ from dataclasses import replace
 from .evidence import MIN_BODY_AFTER, MIN_CAPTION, WIDER_BY
 from .lines import Line
 
-# A photo credit inside a line: 通讯员摄, 记者 王芳 摄, 王芳 摄 (a name, then 摄, then more text).
+# A photo credit inside a line: 通讯员摄, 记者 王芳 摄, 王芳 摄 (a name, then 摄, then more text),
+# or a bare 摄 that a space parts from the body text after it. The spaces after it go with it.
 GLUED_CREDIT_RE = re.compile(
-    r"(?:(?:本报)?(?:记者|通讯员|摄影记者|摄影)\s*(?:[\u4e00-\u9fff·]{2,3}\s*)?摄|[\u4e00-\u9fff·]{2,3}\s+摄)"
-    r"(?=[\u4e00-\u9fff“（(])"
+    r"(?:(?:本报)?(?:记者|通讯员|摄影记者|摄影)\s*(?:[\u4e00-\u9fff·]{2,3}\s*)?摄|[\u4e00-\u9fff·]{2,3}\s+摄"
+    r"|(?<=[\u4e00-\u9fff])摄(?=[ \u3000]))"
+    r"[ \u3000]*(?=[\u4e00-\u9fff“（(0-9])"
 )
+# 摄 glued between a caption and the body line with nothing around it (`居民代表发言摄活动开始前`):
+# only where the line is too wide for its column, and never in a word of its own (拍摄, 摄影).
+GLUED_BARE_CREDIT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![拍航抓偷])摄(?![影像制取入氏政护])(?=[\u4e00-\u9fff“（(0-9])")
 # A caption's ornament after a space in the middle of a line.
 GLUED_ORNAMENT_RE = re.compile(r"\s+([▲△■◆●►])\s*(?=\S)")
 
@@ -39,15 +44,15 @@ def _split(line: Line, column: float | None) -> list[Line]:
         before, after = text[:ornament.start()].strip(), text[ornament.end():].strip()
         return [replace(line, text=before, notes=dict(line.notes)),
                 _piece(line, after, ornament=ornament.group(1))]
-    match = GLUED_CREDIT_RE.search(text)
+    wider = column is not None and line.width > column + WIDER_BY
+    match = GLUED_CREDIT_RE.search(text) or (GLUED_BARE_CREDIT_RE.search(text) if wider else None)
     if not match or match.start() < MIN_CAPTION or len(text) - match.end() < MIN_BODY_AFTER:
         return [line]
-    wider = column is not None and line.width > column + WIDER_BY
     named = any(word in match.group(0) for word in ("记者", "通讯员", "摄影"))
     if not (wider or named):
         return [line]
     caption, rest = text[:match.start()].strip(), text[match.end():].strip()
-    return [replace(line, text=caption, notes={**line.notes, "credit": match.group(0)}),
+    return [replace(line, text=caption, notes={**line.notes, "credit": match.group(0).strip()}),
             _piece(line, rest)]
 
 

@@ -205,6 +205,19 @@ class GluedCaptionTests(SimpleTestCase):
         self.assertEqual([p.text for p in pieces], ["居民代表发言", "活动开始前，志愿者们早早来到现场"])
         self.assertEqual(pieces[0].notes["credit"], "通讯员摄")
 
+    def test_a_credit_with_spaces_after_it_is_cut_off_before_a_lead_with_a_date(self):
+        lines = split_lines("志愿者清理倒伏树木通讯员摄　　8月24日至25日，今年第11号台风在沿海登")
+        pieces = split_glued(lines, [23.0])
+        self.assertEqual([p.text for p in pieces], ["志愿者清理倒伏树木", "8月24日至25日，今年第11号台风在沿海登"])
+        self.assertEqual(pieces[0].notes["credit"], "通讯员摄")
+
+    def test_a_bare_credit_is_cut_off_only_where_the_line_is_too_wide_for_its_column(self):
+        glued = "居民代表发言摄秦胜英认为要做一个有心人，从身边的细微点滴了"
+        self.assertEqual([p.text for p in split_glued(split_lines(glued), [22.0])],
+                         ["居民代表发言", "秦胜英认为要做一个有心人，从身边的细微点滴了"])
+        self.assertEqual(len(split_glued(split_lines(glued), [29.0])), 1)
+        self.assertEqual(len(split_glued(split_lines("他们拍摄了许多照片，记录下社区这一年来的新变化和好风貌"), [20.0])), 1)
+
     def test_a_caption_behind_its_ornament_at_a_line_end_is_cut_off(self):
         lines = split_lines("还有夫妻、父子一起上岗。 ▲志愿者在小区门口为居民测温")
         pieces = split_glued(lines, [16.0])

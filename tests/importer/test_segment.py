@@ -127,3 +127,20 @@ def test_stories_in_a_row_with_headlines_of_one_shape_stay_apart_without_a_subhe
         ("冬至当天，志愿者为独居老人送上汤圆。", "para"),
     ])
     assert parallel_subheads(lines, labels) == labels
+
+
+def test_a_line_read_as_body_but_far_wider_than_its_column_is_a_headline_across_the_columns():
+    from articles.importer.roles.conventions import wider_than_body
+
+    lines, labels = _labelled([
+        ("今年以来，居民区共走访困难家庭", "para"),
+        ("垃圾分类步入新的阶段，志愿服务体系再次扩容", "para_cont"),
+        ("房产中介担任起垃圾分类志愿者，小", "para"),
+        ("哥在送货时顺手将传单发给居民。", "para_cont"),
+    ])
+    for line in lines:
+        line.notes["column"] = 16.0
+    assert wider_than_body(lines, labels) == ["para", "title", "para", "para_cont"]
+    for line in lines:
+        line.notes["column"] = 21.0
+    assert wider_than_body(lines, labels) == labels

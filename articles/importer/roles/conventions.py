@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..evidence import LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
+from ..evidence import HEADLINE_WIDER_BY, LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
 from ..lines import Line
 
 # The roles whose habits are read.
@@ -161,3 +161,16 @@ def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
 
 def _matches(shape: tuple[int, int], others: list) -> bool:
     return any(other and other[0] == shape[0] and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
+
+
+def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
+    """A printed line is never wider than its column: a line read as body text that runs well
+    past its column's width and holds no sentence end is a headline set across the columns."""
+    out = list(labels)
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        column = line.notes.get("column")
+        if (label in BODY and column and "wrapped_lines" not in line.notes and i + 1 < len(lines)
+                and labels[i + 1] in BODY and line.width > column + HEADLINE_WIDER_BY
+                and not any(mark in line.text for mark in "。！？；")):
+            out[i] = "title"
+    return out
