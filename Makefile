@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
+	$(PY) manage.py seed_demo --address $(HOST) $(if $(wildcard $(SAMPLES)),--samples $(SAMPLES),)
 	@# The worker (PDF imports: pages and photos) runs beside the server and stops with it.
 	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  echo "后台任务进程已启动（PID $$worker）"; $(PY) manage.py runserver $(HOST)

@@ -12,8 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--samples", type=Path, help="a folder of sample issue texts to import as well")
+        parser.add_argument("--address", default="127.0.0.1:8000", help="where the server will listen, for the links printed")
 
-    def handle(self, *args, samples=None, **options):
+    def handle(self, *args, samples=None, address="127.0.0.1:8000", **options):
         passwords = ensure_local_accounts(accounts=[("admin", None, True), ("editor", "编辑", False),
                                                     ("chief", "主编", False)])
         editor = get_user_model().objects.get(username="editor")
@@ -28,4 +29,4 @@ class Command(BaseCommand):
         roles = {"admin": "管理员", "editor": "编辑", "chief": "主编"}
         for username, password in passwords.items():
             self.stdout.write(f"  {username:<8} 密码 {password}   （{roles[username]}）")
-        self.stdout.write("网站 http://127.0.0.1:8000/   编辑后台 http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"网站 http://{address}/   编辑后台 http://{address}/admin/")
