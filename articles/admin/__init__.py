@@ -13,6 +13,7 @@ from .desk import (
     paper_staff_view,
     repair_view,
 )
+from .fields import NameListField
 from .filters import ReadyIssueFilter
 from .jobs import ImportJobAdmin  # noqa: F401  (registers itself)
 from .reports import ErrorReportAdmin  # noqa: F401  (registers itself)
@@ -57,6 +58,11 @@ class IssueAdmin(DeskScopedAdmin):
     date_hierarchy = "date"
     readonly_fields = ["source_sha256", "source_encoding", "imported_at", "imported_by", "source_name"]
     list_select_related = ["publication", "imported_by"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "editorial_board":
+            return NameListField(label=db_field.verbose_name, required=False, help_text="每行一人，按报头印刷的顺序")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="文章数")
     def article_count(self, obj):
