@@ -18,7 +18,7 @@ DATE_SPREAD_DAYS = 366
 MIN_BODY_AFTER = 4
 MIN_CAPTION = 2  # characters: the shortest caption (改造前)
 # A glued line is this much wider than its column (em).
-WIDER_BY = 4.0
+WIDER_BY = 1.5
 
 # --- Printed lines joined back into paragraphs (unwrap) ---
 # Within this many em of its column's width a line fills it.
