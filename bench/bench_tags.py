@@ -75,7 +75,7 @@ def demo_set():
     from articles.services.batch import import_paths
     from articles.services.demo import DEMO_DIR, demo_tags
 
-    outcome = import_paths(sorted(DEMO_DIR.glob("*.txt")))
+    outcome = import_paths(sorted(DEMO_DIR.glob("*.txt")), create_papers=True)
     assert not outcome.failed, outcome.failed
     chosen = demo_tags()
     rows = []
@@ -96,7 +96,7 @@ def shared_sets(labels):
     from articles.services.intel import analyse_articles
 
     samples = []
-    outcome = import_paths([SHARED / "samples"])
+    outcome = import_paths([SHARED / "samples"], create_papers=True)
     assert not outcome.failed, outcome.failed
     for result in outcome.imported:
         for article in result.issue.articles.order_by("position"):
