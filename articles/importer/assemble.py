@@ -298,9 +298,16 @@ def _title_and_subtitle(stack: Stack) -> tuple[str, str | None]:
         subtitle = re.sub(r"^[—─－-]{1,2}\s*", "", subtitle) or None
     if subtitle is None and not stack.kicker:
         parts = title.split(" ")
-        if len(parts) == 2 and all(len(p) >= 8 for p in parts):
+        if len(parts) == 2 and all(len(p) >= 8 for p in parts) and _title_then_subtitle(*parts):
             return parts[0], parts[1]
     return title, subtitle
+
+
+def _title_then_subtitle(first: str, second: str) -> bool:
+    """`新成路中队：整治五金街消防隐患 畅通背街小巷“生命通道”` is one headline: its first half names
+    who the story is about (a label and a colon, 基层动态丨), so the second goes on with the
+    first; and a line wrapped at the space runs a word across it."""
+    return not (any(mark in first for mark in "：:丨|｜") or joins_across(first, second))
 
 
 def _joinable(lines: list[Line]) -> list[str]:

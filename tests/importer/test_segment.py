@@ -144,3 +144,8 @@ def test_a_line_read_as_body_but_far_wider_than_its_column_is_a_headline_across_
     for line in lines:
         line.notes["column"] = 21.0
     assert wider_than_body(lines, labels) == labels
+
+
+def test_one_line_whose_first_half_names_who_the_story_is_about_stays_one_title():
+    text = f"青枫镇城管中队：整治五金街消防隐患 畅通背街小巷“生命通道”\n\n{P1}\n"
+    assert headlines(text) == [(None, None, "青枫镇城管中队：整治五金街消防隐患 畅通背街小巷“生命通道”", None)]
