@@ -23,3 +23,23 @@ def test_the_issue_form_shows_the_board_as_names_not_as_json(admin_client):
     page = admin_client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
     assert "许晴\n王建华</textarea>" in page
     assert "[&quot;许晴&quot;" not in page
+
+
+def test_a_papers_contact_is_edited_one_line_each_and_read_back_into_its_keys():
+    from django.core.exceptions import ValidationError
+
+    from articles.admin.fields import ContactField
+
+    field = ContactField(required=False)
+    assert field.prepare_value({"email": "qf@163.com", "phone": "021-12345678"}) == "电话：021-12345678\n邮箱：qf@163.com"
+    assert field.clean("电话：021-12345678\n邮箱: qf@163.com\n\n") == {"phone": "021-12345678", "email": "qf@163.com"}
+    assert field.clean("") == {}
+    with pytest.raises(ValidationError, match="看不懂"):
+        field.clean("微信 qingfeng")
+
+
+@pytest.mark.django_db
+def test_the_issue_form_shows_the_contact_as_lines_not_as_json(admin_client):
+    issue = make_issue(contact={"phone": "021-12345678"})
+    page = admin_client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
+    assert "电话：021-12345678</textarea>" in page

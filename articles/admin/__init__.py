@@ -13,7 +13,7 @@ from .desk import (
     paper_staff_view,
     repair_view,
 )
-from .fields import NameListField
+from .fields import ContactField, NameListField
 from .filters import ReadyIssueFilter
 from .jobs import ImportJobAdmin  # noqa: F401  (registers itself)
 from .reports import ErrorReportAdmin  # noqa: F401  (registers itself)
@@ -62,6 +62,9 @@ class IssueAdmin(DeskScopedAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "editorial_board":
             return NameListField(label=db_field.verbose_name, required=False, help_text="每行一人，按报头印刷的顺序")
+        if db_field.name == "contact":
+            return ContactField(label=db_field.verbose_name, required=False,
+                                help_text="每行一项，如 电话：021-12345678、邮箱、传真、地址")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="文章数")
