@@ -34,6 +34,8 @@ def test_a_papers_contact_is_edited_one_line_each_and_read_back_into_its_keys():
     assert field.prepare_value({"email": "qf@163.com", "phone": "021-12345678"}) == "电话：021-12345678\n邮箱：qf@163.com"
     assert field.clean("电话：021-12345678\n邮箱: qf@163.com\n\n") == {"phone": "021-12345678", "email": "qf@163.com"}
     assert field.clean("") == {}
+    assert field.clean(field.prepare_value({"wechat": "qingfeng", "fax": "021-1234"})) == {"wechat": "qingfeng",
+                                                                                       "fax": "021-1234"}
     with pytest.raises(ValidationError, match="看不懂"):
         field.clean("微信 qingfeng")
 

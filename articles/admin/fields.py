@@ -48,11 +48,12 @@ class ContactField(forms.CharField):
         for line in (super().to_python(value) or "").splitlines():
             if not line.strip():
                 continue
-            label, colon, text = line.replace(":", "：").partition("：")
-            key = CONTACT_KEYS.get(label.strip(), label.strip() if label.strip() in CONTACT_LABELS else None)
-            if not colon or key is None or not text.strip():
+            label, colon, text = (part.strip() for part in line.replace(":", "：").partition("："))
+            # A key the form showed as it is stored (wechat：…) is read back as it is.
+            key = CONTACT_KEYS.get(label, label if label.isascii() and label.isidentifier() else None)
+            if not colon or key is None or not text:
                 raise forms.ValidationError(
                     "“%(line)s”看不懂：每行写一项，如 电话：021-12345678（可写 电话、传真、邮箱、地址）。",
                     code="contact", params={"line": line.strip()})
-            contact[key] = text.strip()
+            contact[key] = text
         return contact

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .chars import cjk_count, ends_sentence
 from .evidence import (
     DOES_NOT,
     DOUBT_AT,
@@ -27,7 +28,6 @@ from .evidence import (
 )
 from .furniture.masthead import PUBLISHER_PREFIX_RE
 from .lines import Line, printed_width
-from .roles.features import CLOSERS, SENTENCE_END
 
 # A name in a list of credits, after its label if it is the first (编审团：孙志勇).
 NAME_TOKEN_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}[：:])?[\u4e00-\u9fff·]{2,4}")
@@ -76,15 +76,14 @@ def _side_by_side(left: str, right: str, column: float) -> bool:
     or ends its paragraph short, or the right fills its column beside a headline's piece in the
     column before). A headline's halves set apart by a space (`老洋房“修旧如旧” 百年街区焕发新生`)
     fill nothing, and a masthead's list of names is no column."""
-    if not all(sum(1 for ch in part if "\u4e00" <= ch <= "\u9fff") >= 5 for part in (left, right)):
+    if cjk_count(left) < 5 or cjk_count(right) < 5:
         return False
     if PUBLISHER_PREFIX_RE.match(left):
         return False  # 主办：中共…委员会 …办事处: the masthead names its publishers with a space between
     if sum(1 for token in f"{left} {right}".split() if NAME_TOKEN_RE.fullmatch(token)) >= 3:
         return False  # 编审团：孙志勇 杜玉文 卢卫峰: a list of names, set apart by spaces
     left_width, right_width = printed_width(left), printed_width(right)
-    return (left_width >= column - FULL_SLACK or left.rstrip(CLOSERS)[-1:] in SENTENCE_END
-            or right_width >= column - FULL_SLACK)
+    return left_width >= column - FULL_SLACK or ends_sentence(left) or right_width >= column - FULL_SLACK
 
 
 def reorder_columns(lines: list[Line]) -> tuple[list[Line], int, int]:

@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--samples", type=Path, help="a folder of sample issue texts to import as well")
         parser.add_argument("--address", default="127.0.0.1:8000", help="where the server will listen, for the links printed")
 
-    def handle(self, *args, samples=None, address="127.0.0.1:8000", **options):
+    def handle(self, *args, samples=None, address, **options):
         passwords = ensure_local_accounts(accounts=[("admin", None, True), ("editor", "编辑", False),
                                                     ("chief", "主编", False)])
         editor = get_user_model().objects.get(username="editor")
