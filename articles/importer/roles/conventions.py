@@ -144,14 +144,14 @@ def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
     start = 0
     while start < n:
         # A story runs to the next title that is not itself a line of a shape seen in it.
-        end, seen = start + 1, []
+        subheads = [shapes[start]] if shapes[start] and labels[start] == "subhead" else []
+        end = start + 1
         while end < n:
-            if labels[end] == "title" and not (shapes[end] and _matches(shapes[end], seen)):
+            if labels[end] == "title" and not (shapes[end] and _matches(shapes[end], subheads)):
                 break
             if shapes[end] and labels[end] == "subhead":
-                seen.append(shapes[end])
+                subheads.append(shapes[end])
             end += 1
-        subheads = [shapes[i] for i in range(start, end) if labels[i] == "subhead" and shapes[i]]
         for i in range(start, end):
             if shapes[i] and _matches(shapes[i], subheads):
                 out[i] = "subhead"
