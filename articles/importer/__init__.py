@@ -23,6 +23,7 @@ from .prepare import prepare
 from .repair import repair_text
 from .roles import label_lines
 from .segment import segment
+from .spaced_columns import read_columns
 
 __all__ = ["Block", "IssueMeta", "Notice", "ParsedArticle", "ParsedIssue", "PdfPage", "PhotoRef", "SourceError",
            "parse_issue", "parse_text"]
@@ -41,26 +42,32 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     folded_text, folded = fold_ideographs(text)
-    prepared = prepare(folded_text)
+    # A page laid out with spaces (pdftotext -layout) is read column by column first; the
+    # articles' source lines are then lines of that reading.
+    read_text, pages_read = read_columns(folded_text)
+    prepared = prepare(read_text)
     roles = label_lines(prepared.lines, form=prepared.form, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
                         pages=prepared.pages, context=prepared.context)
     issue = ParsedIssue(source=source, sha256=sha256, encoding=encoding, text=text, meta=prepared.meta)
     if folded:
         issue.warnings.append(notices.characters_folded(folded))
+    if pages_read:
+        issue.warnings.append(notices.layout_read(pages_read))
     if prepared.columns_reordered:
         issue.warnings.append(notices.columns_reordered(prepared.columns_reordered))
     if prepared.columns_unclear:
         issue.warnings.append(notices.columns_unclear(prepared.columns_unclear))
     return build_issue(issue, prepared.lines, roles, pages=prepared.pages, jump_in=prepared.jump_in,
-                       jump_out=prepared.jump_out)
+                       jump_out=prepared.jump_out, source_lines=read_text.split("\n"))
 
 
-def build_issue(issue: ParsedIssue, lines, roles: list[str], *, pages, jump_in, jump_out) -> ParsedIssue:
+def build_issue(issue: ParsedIssue, lines, roles: list[str], *, pages, jump_in, jump_out,
+                source_lines: list[str] | None = None) -> ParsedIssue:
     """Lines with their roles to the issue's articles, notices and leftovers."""
     segmentation = segment(lines, roles, pages=pages, jump_in=jump_in, jump_out=jump_out)
     bodies = [build_body(draft) for draft in segmentation.drafts]
     leftovers = reattach_fragments(bodies, preface_paras(segmentation.preface))
-    source_lines = issue.text.split("\n")
+    source_lines = source_lines if source_lines is not None else issue.text.split("\n")
     for body in bodies:
         # A community paper's article is written in Chinese: a body without a Chinese character
         # (an English note, a table of numbers) is no article.

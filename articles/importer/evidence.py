@@ -47,6 +47,38 @@ DOES_NOT = -0.46  # log(0.62 / 0.98)
 REORDER_AT = 5.0
 DOUBT_AT = 2.0
 
+# --- Pages laid out with spaces, the columns side by side on each line (spaced_columns) ---
+# Two spaces part the columns' pieces on a row: a Chinese line has no space, or one at a wrap.
+LAYOUT_GAP = 2
+# A line set further in than this (cells) stands in a column to the right of the first.
+LAYOUT_INDENT = 8
+# Laid-out text: at least this share of its lines hold a gap of LAYOUT_GAP spaces or stand
+# far in (a laid-out page of two columns has one on nearly every row; prose has none).
+LAYOUT_LINE_SHARE = 0.3
+LAYOUT_MIN_LINES = 10
+# A printed page laid out this way has under 200 rows; text without page breaks is read this many
+# rows at a time.
+LAYOUT_MAX_ROWS = 400
+# A headline across the columns blocks a gutter for a few rows: at most this share of them.
+LAYOUT_SPANNING_SHARE = 0.3
+# A gutter has a column beside it on each side: text on at least this many rows either side.
+LAYOUT_MIN_SIDE_ROWS = 3
+# A column's lines start at its cell or up to this many cells right of it (the line before ran
+# long and pushed them on); a line that ran long ends no further past the gutter.
+LAYOUT_DRIFT = 2
+# A gutter: at least this share of a band's rows start a word at it (the rest are the column's
+# short lines, headlines and the rows where one column has a gap).
+LAYOUT_GUTTER_SHARE = 0.25
+# The page's grid: cells where this share of all its rows start a word. A band's column that
+# starts on the grid needs only this many rows (the two lines a column carries on above a photo).
+LAYOUT_GRID_SHARE = 0.1
+LAYOUT_GRID_ROWS = 2
+# Blank rows between stories: a story ends with one or more; one blank row between two runs of the
+# same columns is their paragraph gaps meeting by chance.
+LAYOUT_SAME_BAND_GAP = 1
+# A paragraph's two-character indent comes out as this many cells further in than its column.
+LAYOUT_INDENT_CELLS = (2, 3)
+
 # --- Furniture: masthead and running heads (furniture/) ---
 # The masthead stands in the first lines of page 1; past these it is not looked for.
 MASTHEAD_ZONE_LINES = 16

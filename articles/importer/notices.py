@@ -18,6 +18,7 @@ CONTINUED = "continued"
 CHARACTERS_FOLDED = "characters-folded"
 COLUMNS_UNCLEAR = "columns-unclear"
 COLUMNS_REORDERED = "columns-reordered"
+LAYOUT_READ = "layout-read"
 TOWN_UNCLEAR = "town-unclear"
 DATE_UNCLEAR = "date-unclear"
 
@@ -91,6 +92,11 @@ def characters_folded(count: int) -> Notice:
 
 def columns_reordered(count: int) -> Notice:
     return Notice(COLUMNS_REORDERED, f"有 {count} 处相邻两栏的文字被交错提取，已按栏重新排好，请核对。", {"count": count})
+
+
+def layout_read(pages: int) -> Notice:
+    return Notice(LAYOUT_READ, f"原文按版面排列（各栏文字并排在同一行），已把 {pages} 个版面按栏逐栏读出，请核对段落顺序。",
+                  {"pages": pages})
 
 
 def columns_unclear(count: int) -> Notice:
