@@ -234,6 +234,23 @@ class PrintedGeometryTests(SimpleTestCase):
                              "沈佳琪表示，集体企业是青枫镇的名片。"])
         self.assertEqual(prepare(text).form, "paragraphs")
 
+    def test_printed_lines_of_uneven_width_are_still_taken_for_printed_lines(self):
+        from articles.importer.prepare import prepare
+
+        # Justified lines hold more characters where they carry digits and fewer where they carry
+        # wide marks, so the extracted lines of one column differ by a character or two.
+        paragraphs = [PARAGRAPH, "会议还对2024年各居民区的重点工作提出了具体要求，包括加装电梯12台、改造老旧小区3个、新建睦邻点"
+                      "8个，并要求各居民区在6月底前完成。", PARAGRAPH[::-1] + "。"]
+        printed = []
+        for paragraph in paragraphs:
+            at, cuts = 0, [15, 18, 16, 19, 14, 17]
+            while at < len(paragraph):
+                cut = cuts[len(printed) % len(cuts)]
+                printed.append(paragraph[at:at + cut])
+                at += cut
+            printed.append("")
+        self.assertEqual(prepare("\n".join(printed)).form, "lines")
+
     def test_a_line_left_alone_is_still_weighed_against_the_column_it_was_printed_in(self):
         from articles.importer.prepare import prepare
         from articles.importer.roles.features import line_features

@@ -12,13 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from ..chars import CJK_RE, is_cjk
+from ..chars import CJK_RE, ends_sentence, is_cjk
 from ..evidence import (
     COMMON_MIN_LINES,
     COMMON_SHARE,
     CONTEXT_CHARS,
     FULL_LINE_SLACK,
-    FULL_LINES_SHARE,
     LEAD_CHARS,
     LENGTH_EDGES,
     RARE_LINES,
@@ -30,6 +29,7 @@ from ..evidence import (
     WINDOW,
     WRAP_PIECES,
     WRAP_SPREAD,
+    WRAPPED_OPEN_SHARE,
 )
 from ..lines import Line
 from . import words
@@ -122,13 +122,12 @@ def issue_context(lines: list[Line]) -> Context:
     title_level = min(headings) if headings else 0
     prose = [line for line in lines if "，" in line.text or "," in line.text]
     lengths = sorted(len(line.text) for line in prose)
-    wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4
+    # Printed lines are short, and most stop in the middle of a sentence; paragraphs end on one,
+    # however short they are (a file of one-line paragraphs is no wrapped text).
+    open_share = sum(1 for line in prose if not ends_sentence(line.text)) / len(prose) if prose else 0.0
+    wrapped = bool(lengths) and median(lengths) <= 32 and len(prose) >= 4 and open_share >= WRAPPED_OPEN_SHARE
     gaps = [line.gap for line in prose] or [line.gap for line in lines] or [0]
     columns = _column_widths(lines) if wrapped else [None] * len(lines)
-    if wrapped and sum(1 for line, column in zip(lines, columns, strict=True)
-                       if column and abs(line.width - column) <= FULL_LINE_SLACK) < FULL_LINES_SHARE * len(lines):
-        # Short paragraphs, a line each: printed lines would mostly fill their column.
-        wrapped, columns = False, [None] * len(lines)
     return Context(markdown, title_level, wrapped, float(median(gaps)), columns, _stacked(lines),
                    None if wrapped else _wrap_width(lines))
 
