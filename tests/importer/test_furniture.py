@@ -138,3 +138,21 @@ def test_every_role_on_one_footer_line_gives_its_names():
     meta = IssueMeta()
     read_footer_line("编审团：孙洋 蒋颖兰 主编：董国", meta, False)
     assert meta.editorial_board == ["孙洋", "蒋颖兰", "董国"]
+
+
+def test_a_masthead_date_set_after_the_first_storys_column_is_still_the_issues_date():
+    # An extractor that orders a page by its blocks may put the masthead's date box after the
+    # opening column of the first story.
+    story = ("青枫镇召开居民区工作会议\n\n3月15日，青枫镇召开居民区工作会议，部署今年的重点工作。\n\n"
+             "镇党委书记杜明远出席会议并讲话，要求各居民区把实事办到居民心坎里。\n\n")
+    text = "青枫社区报\n\n" + story + "2024年3月20日 星期三\n\n总第131期 本期4版\n\n" + BODY
+    meta = parse_text(text).meta
+    assert (meta.date, meta.date_precision) == (dt.date(2024, 3, 20), "day")
+    articles = parse_text(text).articles
+    assert all("星期三" not in block.text for article in articles for block in article.blocks)
+
+
+def test_a_date_alone_after_the_first_page_is_not_read_as_the_masthead():
+    text = "青枫社区报\n\n" + BODY + "\f2 要闻\n\n2024年3月20日 星期三\n" + BODY
+    meta = parse_text(text).meta
+    assert meta.date_basis == "inferred"  # from what the articles report, with a warning

@@ -31,6 +31,7 @@ from .running import jumps_in, lone_page_number, running_page
 __all__ = ["Furniture", "is_boilerplate", "is_masthead_line", "printed_date", "take_furniture"]
 
 SENTENCE_MARKS_RE = re.compile(r"[，。；！？,;!?]")
+WEEKDAY_RE = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 # A PDF's lines set in headline type: a footer, set small, never runs on into one.
 HEADLINE_TYPE = {"title", "title_cont", "kicker", "subtitle"}
 
@@ -71,7 +72,7 @@ def take_furniture(lines: list[Line], meta: IssueMeta) -> Furniture:
         if line.notes.get("not_furniture"):
             pending_in = _keep(line, content, pages, page, pending_in, out)
             continue
-        if index < zone_end or _is_masthead(line, index, zone_end):
+        if index < zone_end or _is_masthead(line, index, zone_end) or _late_masthead_date(line, page, meta):
             next_issue = _read_masthead(text, meta) or next_issue
             line.role = "masthead"
             continue
@@ -155,6 +156,15 @@ def _is_masthead(line: Line, index: int, zone_end: int) -> bool:
         return False
     return bool(PAGES_RE.search(text) or TOTAL_NUMBER_RE.search(text) or NEXT_ISSUE_RE.search(text)
                 or (is_date_line(text) and index == zone_end))
+
+
+def _late_masthead_date(line: Line, page: int, meta: IssueMeta) -> bool:
+    """A date alone on a line (with its weekday) on the first page, before any date was read: the
+    masthead's, which an extractor that orders a page by its blocks may set after the first
+    story's opening column. An article never prints its date on a line of its own."""
+    if page != 1 or meta.date is not None or not WEEKDAY_RE.search(line.text) or not is_date_line(line.text):
+        return False
+    return printed_date(line.text)[1] == "day"
 
 
 def _strip_jumps(line: Line, jumps: list[tuple[str, int, tuple[int, int]]]) -> str:
