@@ -149,3 +149,16 @@ def test_a_line_read_as_body_but_far_wider_than_its_column_is_a_headline_across_
 def test_one_line_whose_first_half_names_who_the_story_is_about_stays_one_title():
     text = f"青枫镇城管中队：整治五金街消防隐患 畅通背街小巷“生命通道”\n\n{P1}\n"
     assert headlines(text) == [(None, None, "青枫镇城管中队：整治五金街消防隐患 畅通背街小巷“生命通道”", None)]
+
+
+def test_a_bracketed_label_alone_over_a_headline_is_the_column_and_the_headline_its_title():
+    from articles.importer.roles.conventions import bracketed_labels
+
+    lines, labels = _labelled([
+        ("【乡村振兴】", "title"),
+        ("檀林镇三个村入选市级乡村振兴示范村创建名单", "subtitle"),
+        ("近日，上海市公布新一批乡村振兴示范村创建名单。", "para"),
+        ("【一线】区域联动添活力", "title"),
+        ("9月12日，青枫镇召开区域化党建联席会议。", "para"),
+    ])
+    assert bracketed_labels(lines, labels) == ["column", "title", "para", "title", "para"]

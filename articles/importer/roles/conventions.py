@@ -15,6 +15,7 @@ from statistics import median
 
 from ..evidence import HEADLINE_WIDER_BY, LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
 from ..lines import Line
+from . import words
 
 # The roles whose habits are read.
 ROLES = ("title", "kicker", "subtitle", "caption", "subhead", "para", "byline", "column")
@@ -173,4 +174,17 @@ def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
                 and labels[i + 1] in BODY and line.width > column + HEADLINE_WIDER_BY
                 and not any(mark in line.text for mark in "。！？；")):
             out[i] = "title"
+    return out
+
+
+def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
+    """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
+    column's label, never the headline itself: the headline below it is the title."""
+    out = list(labels)
+    for i, line in enumerate(lines[:-1]):
+        if out[i] in ("title", "kicker") and words.BRACKET_LABEL_RE.match(line.text) and out[i + 1] in (
+                "subtitle", "title", "title_cont"):
+            out[i] = "column"
+            if out[i + 1] in ("subtitle", "title_cont"):
+                out[i + 1] = "title"
     return out
