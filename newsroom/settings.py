@@ -84,10 +84,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
-    "axes",
+    "newsroom.apps.AxesConfig",  # axes, named in Chinese
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.apps.TasksDatabaseConfig",  # django_tasks_db, named in Chinese
     "articles",
 ]
 
@@ -219,6 +219,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for the packages that ship none (django-axes, django-tasks-db).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static files ---------------------------------------------------------------------------

@@ -45,3 +45,12 @@ def test_the_issue_form_shows_the_contact_as_lines_not_as_json(admin_client):
     issue = make_issue(contact={"phone": "021-12345678"})
     page = admin_client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
     assert "电话：021-12345678</textarea>" in page
+
+
+@pytest.mark.django_db
+def test_the_admin_names_every_app_and_model_in_chinese_even_those_of_packages_that_ship_none(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    for name in ("登录防护", "登录尝试", "登录失败", "后台任务", "任务结果"):
+        assert name in page
+    for english in ("Axes", "Access attempts", "Tasks Database Backend", "Task results"):
+        assert english not in page
