@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--issues", type=int, default=3000)
     parser.add_argument("--pdf-issues", type=int, default=600,
                         help="issues typeset to PDF and read back by an extractor (a line per printed line)")
-    parser.add_argument("--pdf-tools", default="pypdfium2,pdftotext",
+    parser.add_argument("--pdf-tools", default="pypdfium2,pdftotext,pdfminer",
                         help="extractors the PDF issues are read back by, taken in turn (each orders a page its own way)")
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="directory for the model files")
