@@ -244,3 +244,36 @@ def test_the_worker_works_out_the_related_lists_of_what_an_import_published(chie
     published = set(Article.objects.published().values_list("pk", flat=True))
     assert published
     assert set(RelatedArticle.objects.values_list("article_id", flat=True)) == published
+
+
+MONTHLY = """青枫镇社区报
+第 4 期 2024年6月
+主办：中共青枫镇委员会 青枫镇人民政府
+
+青枫镇召开居民区工作会议
+
+2024年6月15日，青枫镇召开居民区工作会议，部署下半年的重点工作。镇党委书记杜明远出席会议并讲话。
+"""
+
+
+def test_a_month_the_masthead_prints_is_not_an_inferred_date_and_a_month_read_from_the_text_is(tmp_path):
+    monthly, undated = tmp_path / "monthly.txt", tmp_path / "undated.txt"
+    monthly.write_text(MONTHLY, encoding="utf-8")
+    undated.write_text(MONTHLY.replace("第 4 期 2024年6月\n", ""), encoding="utf-8")
+    assert run(monthly)[0] == 0 and run(undated)[0] == 0
+    printed, inferred = Issue.objects.get(source_name="monthly.txt"), Issue.objects.get(source_name="undated.txt")
+    assert (printed.date, printed.date_precision, printed.date_inferred) == (dt.date(2024, 6, 1), "month", False)
+    assert (inferred.date.year, inferred.date.month, inferred.date_precision, inferred.date_inferred) == (
+        2024, 6, "month", True)
+
+
+def test_the_issue_page_says_a_date_was_inferred_only_when_it_was(client):
+    from tests.factories import make_article, make_issue, make_publication
+
+    paper = make_publication("青枫镇")
+    printed = make_issue(paper, dt.date(2024, 6, 1), date_precision="month")
+    inferred = make_issue(paper, dt.date(2024, 7, 1), date_precision="month", date_inferred=True)
+    for issue in (printed, inferred):
+        make_article(issue, title=f"{issue.date}的文章")
+    assert "按文中日期推断" not in client.get(printed.get_absolute_url()).content.decode()
+    assert "出版日期按文中日期推断" in client.get(inferred.get_absolute_url()).content.decode()

@@ -53,7 +53,7 @@ class IssueAdmin(DeskScopedAdmin):
     list_display = ["__str__", "publication", "date", "date_precision", "number", "article_count", "desk_link",
                     "source_name", "imported_by", "imported_at"]
     list_filter = [("publication", admin.RelatedOnlyFieldListFilter), ReadyIssueFilter, "date_precision",
-                   ("date", admin.DateFieldListFilter)]
+                   "date_inferred", ("date", admin.DateFieldListFilter)]
     search_fields = ["source_name", "source_sha256", "publication__name"]
     date_hierarchy = "date"
     readonly_fields = ["source_sha256", "source_encoding", "imported_at", "imported_by", "source_name"]

@@ -80,6 +80,9 @@ class Issue(models.Model):
     date = models.DateField("出版日期")
     date_precision = models.CharField("日期精度", max_length=8, choices=DatePrecision.choices,
                                       default=DatePrecision.DAY)
+    date_inferred = models.BooleanField(
+        "出版日期为推断", default=False,
+        help_text="报头没有印日期，导入时按文中日期推断；核对原报后可取消勾选")
     slug = models.SlugField("网址名", max_length=40, help_text="通常为日期，如 2019-04-24",
                             validators=[validate_issue_slug])
     number = models.PositiveIntegerField("总期号", null=True, blank=True, help_text="总第 N 期")

@@ -173,6 +173,7 @@ def issue_import(*, parsed: ParsedIssue, user=None, publication: Publication | N
     _fill_publication(paper, parsed)
     issue = Issue(
         publication=paper, date=issue_date, date_precision=precision or DatePrecision.DAY,
+        date_inferred=not date and meta.date_basis == "inferred",
         slug=Issue.free_slug(paper, issue_date), number=meta.number, pages=meta.pages,
         next_issue_date=meta.next_issue_date, editorial_board=meta.editorial_board, contact=meta.contact,
         source_name=parsed.source[:255], source_text=parsed.text, source_sha256=parsed.sha256,

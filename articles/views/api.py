@@ -92,6 +92,7 @@ def article_summary(request, article: Article, terms=()) -> dict:
         "column": article.column or None,
         "date": issue.date.isoformat(),
         "date_precision": issue.date_precision,
+        "date_inferred": issue.date_inferred,
         "paper": issue.publication.slug,
         "paper_name": issue.publication.name,
         "issue": absolute_url(request, issue.get_absolute_url()),
@@ -142,6 +143,7 @@ def issue_summary(request, issue: Issue) -> dict:
         "paper": issue.publication.slug,
         "date": issue.date.isoformat(),
         "date_precision": issue.date_precision,
+        "date_inferred": issue.date_inferred,
         "number": issue.number,
         "pages": issue.pages,
     }
