@@ -252,7 +252,10 @@ def _block_lines(block: list[Piece]) -> list[str]:
     """A block's pieces top to bottom, one a line, a paragraph's indent kept. No blank lines:
     the rows one column leaves empty are as often another column's baselines as a gap."""
     block = sorted(block, key=lambda p: (p.row, p.start))
-    starts = [p.start for p in block if p is min((q for q in block if q.row == p.row), key=lambda q: q.start)]
+    first: dict[int, int] = {}
+    for p in block:
+        first.setdefault(p.row, p.start)  # sorted: a row's first word comes first
+    starts = list(first.values())
     left = max(set(starts), key=lambda x: (starts.count(x), -x))  # where the block's lines begin; an indent is further in
     lines: list[str] = []
     previous = None
