@@ -45,7 +45,7 @@ def parse_text(text: str, *, source: str = "", encoding: str = "utf-8", sha256: 
     # A page laid out with spaces (pdftotext -layout) is read column by column first; the
     # articles' source lines are then lines of that reading.
     read_text, pages_read = read_columns(folded_text)
-    prepared = prepare(read_text)
+    prepared = prepare(read_text, columns_read=pages_read > 0)
     roles = label_lines(prepared.lines, form=prepared.form, jump_in=prepared.jump_in, jump_out=prepared.jump_out,
                         pages=prepared.pages, context=prepared.context)
     issue = ParsedIssue(source=source, sha256=sha256, encoding=encoding, text=text, meta=prepared.meta)

@@ -31,7 +31,9 @@ class Prepared:
     form: str = "paragraphs"  # as extracted: "paragraphs" (a line per paragraph) or "lines" (per printed line)
 
 
-def prepare(text: str) -> Prepared:
+def prepare(text: str, *, columns_read: bool = False) -> Prepared:
+    """columns_read: the columns were already parted by where they stood (spaced_columns), so
+    the lines are not weighed again for columns read across."""
     meta = IssueMeta()
     every_line = split_lines(text)
     first_look = issue_context(every_line)
@@ -51,9 +53,10 @@ def prepare(text: str) -> Prepared:
     reordered = unclear = 0
     pages, jump_in, jump_out = furniture.pages, furniture.jump_in, furniture.jump_out
     if first_look.wrapped:
-        ordered, reordered, unclear = reorder_columns(lines)
-        if reordered:
-            lines, pages, jump_in, jump_out = _follow(lines, ordered, pages, jump_in, jump_out)
+        if not columns_read:
+            ordered, reordered, unclear = reorder_columns(lines)
+            if reordered:
+                lines, pages, jump_in, jump_out = _follow(lines, ordered, pages, jump_in, jump_out)
         widths = issue_context(lines).widths
         for line, column in zip(lines, widths, strict=True):
             line.notes["column"] = column  # the printed column, for the role model after the joins

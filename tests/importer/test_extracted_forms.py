@@ -117,6 +117,17 @@ class ColumnTests(SimpleTestCase):
         self.assertEqual(reordered, 1)
         self.assertEqual([line.text for line in ordered], left[:len(right)] + right[:len(left)])
 
+    def test_lines_whose_columns_were_already_parted_by_where_they_stood_are_not_reordered(self):
+        from articles.importer.prepare import prepare
+
+        left = wrapped("居民区党总支书记周丽萍介绍，居民区组建了三十人的志愿者队伍，每天早晚在投放点值守，现在大多数居民已经养成了分类的习惯，"
+                       "湿垃圾分出量比去年同期增长百分之八。", 16)
+        right = wrapped("镇长沈佳琪表示，青枫镇将继续坚持能加尽加、愿加快加，力争全年完成六十台加装电梯，让更多老人实现一键到家，"
+                        "各居民区要做好意见征询和协调工作。", 16)
+        text = "\n".join(line for pair in zip(left, right, strict=False) for line in pair)
+        self.assertEqual(prepare(text).columns_reordered, 1)
+        self.assertEqual(prepare(text, columns_read=True).columns_reordered, 0)
+
     def test_three_columns_read_across_are_put_back_column_by_column(self):
         texts = ["居民区党总支书记周丽萍介绍说居民区组建了三十人的志愿者队伍，每天早晚在投放点值守，现在大多数居民已经养成了分类的习惯。",
                  "镇长沈佳琪表示青枫镇将继续坚持能加尽加、愿加快加，力争全年完成六十台加装电梯，让更多老人实现一键到家。",
