@@ -162,3 +162,15 @@ def test_a_bracketed_label_alone_over_a_headline_is_the_column_and_the_headline_
         ("9月12日，青枫镇召开区域化党建联席会议。", "para"),
     ])
     assert bracketed_labels(lines, labels) == ["column", "title", "para", "title", "para"]
+
+
+def test_a_byline_in_brackets_on_its_own_line_after_the_last_paragraph_is_the_byline():
+    from articles.importer.roles.conventions import closing_bylines
+
+    lines, labels = _labelled([
+        ("村民侯建军说，他去年从市区辞职回村，和几个朋友一起开了一家民宿。", "para"),
+        ("（通讯员 郝思彤）", "furn"),
+        ("（下转第2版）", "furn"),
+        ("温馨提示", "notice"),
+    ])
+    assert closing_bylines(lines, labels) == ["para", "byline", "furn", "notice"]

@@ -75,6 +75,8 @@ def label_lines(text: str, expected: dict, furniture: list[str]) -> dict[int, st
                 pieces.append((squash(article[key]), key))
         if article.get("byline"):
             pieces.append((squash(article["byline"]), "byline"))
+            # A byline after the last paragraph is printed in brackets: （通讯员 郝思彤）.
+            pieces.append((squash(f"（{article['byline']}）"), "byline"))
         for block in article["blocks"]:
             pieces.append((squash(block["text"]), "para" if block["type"] == "paragraph" else "subhead"))
         for caption in article["captions"]:

@@ -14,7 +14,13 @@ import threading
 from pathlib import Path
 
 from ..lines import Line
-from .conventions import bracketed_labels, parallel_subheads, wider_than_body, with_conventions
+from .conventions import (
+    bracketed_labels,
+    closing_bylines,
+    parallel_subheads,
+    wider_than_body,
+    with_conventions,
+)
 from .features import Context, issue_context, line_features
 
 MODEL_DIR = Path(__file__).parent
@@ -76,5 +82,6 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
-    labels = bracketed_labels(lines, parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first))))
+    labels = parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))
+    labels = closing_bylines(lines, bracketed_labels(lines, labels))
     return wider_than_body(lines, labels) if form == "lines" else labels

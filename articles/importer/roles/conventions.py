@@ -188,3 +188,14 @@ def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
             if out[i + 1] in ("subtitle", "title_cont"):
                 out[i + 1] = "title"
     return out
+
+
+def closing_bylines(lines: list[Line], labels: list[str]) -> list[str]:
+    """A report's byline printed after its last paragraph in brackets on a line of its own
+    (（通讯员 郝思彤）) is its byline, not the page's furniture."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if (out[i] == "furn" and i and out[i - 1] in BODY and line.text[0] in "（(" and line.text[-1] in "）)"
+                and words.BYLINE_RE.match(line.text)):
+            out[i] = "byline"
+    return out
