@@ -174,3 +174,16 @@ def test_a_byline_in_brackets_on_its_own_line_after_the_last_paragraph_is_the_by
         ("温馨提示", "notice"),
     ])
     assert closing_bylines(lines, labels) == ["para", "byline", "furn", "notice"]
+
+
+def test_a_photo_credit_wrapped_onto_the_lines_after_a_caption_goes_on_with_the_caption():
+    from articles.importer.roles.conventions import caption_credits
+
+    lines, labels = _labelled([
+        ("据了解，丰收节期间，镇里还推出了三条乡村旅游线路。", "para"),
+        ("市民在稻田边", "caption"),
+        ("体验割稻 摄影 蔡", "furn"),
+        ("超 摄", "furn"),
+        ("2 要闻", "furn"),
+    ])
+    assert caption_credits(lines, labels) == ["para", "caption", "caption_cont", "caption_cont", "furn"]

@@ -14,9 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from articles.importer.roles.conventions import CREDIT_PIECE_RE
+
 from .texts import CleanArticle, clean_articles
 
 SPACE_RE = re.compile(r"\s+")
+SPACED_RE = re.compile(r"[ \t\u3000\f]+")
 DECORATION = "▲△■◆●【】[]"
 
 
@@ -95,6 +98,10 @@ def label_lines(text: str, expected: dict, furniture: list[str]) -> dict[int, st
         # A notice's heading (温馨提示) stands above its text: it heads the notice.
         if labels[here] == "furn" and labels[after] == "notice":
             labels[here], labels[after] = "notice", "notice_cont"
+        # A caption's photo credit wrapped onto the next line (体验割稻 摄影 蔡 / 超 摄) goes on with it.
+        if labels[here] in ("caption", "caption_cont") and labels[after] == "furn" and CREDIT_PIECE_RE.search(
+                SPACED_RE.sub(" ", text.split("\n")[after - 1]).strip()):
+            labels[after] = "caption_cont"
     return labels
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..lines import Line
 from .conventions import (
     bracketed_labels,
+    caption_credits,
     closing_bylines,
     parallel_subheads,
     wider_than_body,
@@ -83,5 +84,5 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
     labels = parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))
-    labels = closing_bylines(lines, bracketed_labels(lines, labels))
+    labels = caption_credits(lines, closing_bylines(lines, bracketed_labels(lines, labels)))
     return wider_than_body(lines, labels) if form == "lines" else labels

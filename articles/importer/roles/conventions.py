@@ -199,3 +199,18 @@ def closing_bylines(lines: list[Line], labels: list[str]) -> list[str]:
                 and words.BYLINE_RE.match(line.text)):
             out[i] = "byline"
     return out
+
+
+# What a photo credit wrapped onto a line of its own can be: 摄 / 超 摄 / 摄影 蔡 / 体验割稻 摄影 蔡.
+CREDIT_PIECE_RE = re.compile(r"(?:^|\s)(?:摄影|记者|通讯员)(?:\s|$)|(?:^|\s)摄$|^[\u4e00-\u9fff·]{0,4}\s*摄$")
+
+
+def caption_credits(lines: list[Line], labels: list[str]) -> list[str]:
+    """A caption's photo credit wraps like the caption: the line after a caption that carries
+    its credit, or the credit's end, goes on with the caption (the credit is taken off later)."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if (out[i] == "furn" and i and out[i - 1] in ("caption", "caption_cont") and not line.gap
+                and CREDIT_PIECE_RE.search(line.text)):
+            out[i] = "caption_cont"
+    return out
