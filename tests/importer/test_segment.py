@@ -187,3 +187,15 @@ def test_a_photo_credit_wrapped_onto_the_lines_after_a_caption_goes_on_with_the_
         ("2 要闻", "furn"),
     ])
     assert caption_credits(lines, labels) == ["para", "caption", "caption_cont", "caption_cont", "furn"]
+
+
+def test_a_caption_and_its_credit_on_two_lines_are_read_as_a_caption():
+    from articles.importer.roles.conventions import caption_credits
+
+    lines, labels = _labelled([
+        ("近年来，檀林镇持续推进农村人居环境整治。", "para"),
+        ("新塘村整修后的村宅 记者", "furn"),
+        ("韩芳 摄", "furn"),
+        ("2016年第一季度组团走访活动", "furn"),
+    ])
+    assert caption_credits(lines, labels) == ["para", "caption", "caption_cont", "furn"]

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from articles.importer.roles.conventions import CREDIT_PIECE_RE
+from articles.importer.roles.conventions import CAPTION_AND_CREDIT_RE, CREDIT_PIECE_RE
 
 from .texts import CleanArticle, clean_articles
 
@@ -98,6 +98,10 @@ def label_lines(text: str, expected: dict, furniture: list[str]) -> dict[int, st
         # A notice's heading (温馨提示) stands above its text: it heads the notice.
         if labels[here] == "furn" and labels[after] == "notice":
             labels[here], labels[after] = "notice", "notice_cont"
+        # A caption and its credit on two lines (新塘村整修后的村宅 记者 / 韩芳 摄).
+        if labels[here] == labels[after] == "furn" and CAPTION_AND_CREDIT_RE.match(
+                "".join(SPACED_RE.sub(" ", text.split("\n")[n - 1]).strip() for n in (here, after))):
+            labels[here], labels[after] = "caption", "caption_cont"
         # A caption's photo credit wrapped onto the next line (体验割稻 摄影 蔡 / 超 摄) goes on with it.
         if labels[here] in ("caption", "caption_cont") and labels[after] == "furn" and CREDIT_PIECE_RE.search(
                 SPACED_RE.sub(" ", text.split("\n")[after - 1]).strip()):

@@ -205,12 +205,21 @@ def closing_bylines(lines: list[Line], labels: list[str]) -> list[str]:
 CREDIT_PIECE_RE = re.compile(r"(?:^|\s)(?:摄影|记者|通讯员)(?:\s|$)|(?:^|\s)摄$|^[\u4e00-\u9fff·]{0,4}\s*摄$")
 
 
+# A caption and its credit on two lines read as one: 新塘村整修后的村宅 记者 / 韩芳 摄.
+CAPTION_AND_CREDIT_RE = re.compile(
+    r"^[^，。；！？,;!?\s]{2,30}\s*(?:摄影记者|记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*摄$")
+
+
 def caption_credits(lines: list[Line], labels: list[str]) -> list[str]:
     """A caption's photo credit wraps like the caption: the line after a caption that carries
     its credit, or the credit's end, goes on with the caption (the credit is taken off later)."""
     out = list(labels)
     for i, line in enumerate(lines):
-        if (out[i] == "furn" and i and out[i - 1] in ("caption", "caption_cont") and not line.gap
-                and CREDIT_PIECE_RE.search(line.text)):
+        if out[i] != "furn":
+            continue
+        if i and out[i - 1] in ("caption", "caption_cont") and not line.gap and CREDIT_PIECE_RE.search(line.text):
             out[i] = "caption_cont"
+        elif i + 1 < len(lines) and out[i + 1] == "furn" and not lines[i + 1].gap and CAPTION_AND_CREDIT_RE.match(
+                line.text + lines[i + 1].text):
+            out[i], out[i + 1] = "caption", "caption_cont"  # 改造前 通讯员 曹晓 / 燕 摄: a caption and its credit
     return out
