@@ -199,3 +199,18 @@ def test_a_caption_and_its_credit_on_two_lines_are_read_as_a_caption():
         ("2016年第一季度组团走访活动", "furn"),
     ])
     assert caption_credits(lines, labels) == ["para", "caption", "caption_cont", "furn"]
+
+
+def test_a_line_opening_with_a_dash_inside_a_sentence_goes_on_with_the_sentence():
+    from articles.importer.roles.conventions import dashes_in_sentences
+
+    lines, labels = _labelled([
+        ("开学季，松江大学城这场志愿服务活动很贴心", "title"),
+        ("三月春风暖人心。3月1日下午，广富林街道开展“汇聚志愿力量”", "para"),
+        ("——“3·5”学雷锋文明实践志愿服务主题", "subtitle"),
+        ("活动，为辖区的大学生送上贴心服务。", "para_cont"),
+        ("老洋房“修旧如旧”", "title"),
+        ("——明泽街道康定里修缮工程收尾", "subtitle"),
+        ("岁末年初，明泽街道康定里历史风貌街区的修缮工程进入收尾阶段。", "para_cont"),
+    ])
+    assert dashes_in_sentences(lines, labels)[2:6] == ["para_cont", "para_cont", "title", "subtitle"]

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from ..chars import ends_sentence
 from ..evidence import HEADLINE_WIDER_BY, LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
 from ..lines import Line
 from . import words
@@ -222,4 +223,16 @@ def caption_credits(lines: list[Line], labels: list[str]) -> list[str]:
         elif i + 1 < len(lines) and out[i + 1] == "furn" and not lines[i + 1].gap and CAPTION_AND_CREDIT_RE.match(
                 line.text + lines[i + 1].text):
             out[i], out[i + 1] = "caption", "caption_cont"  # 改造前 通讯员 曹晓 / 燕 摄: a caption and its credit
+    return out
+
+
+def dashes_in_sentences(lines: list[Line], labels: list[str]) -> list[str]:
+    """A printed line that opens with a dash (——“3·5”学雷锋…) in the middle of a sentence, the line
+    before unfinished and the line after going on with it, is the sentence's dash, not a
+    subtitle's: a subtitle stands under its title, never inside a paragraph."""
+    out = list(labels)
+    for i in range(1, len(lines) - 1):
+        if (out[i] == "subtitle" and lines[i].text.startswith(("——", "--", "－－")) and out[i - 1] in BODY
+                and out[i + 1] == "para_cont" and not ends_sentence(lines[i - 1].text)):
+            out[i] = "para_cont"
     return out
