@@ -105,6 +105,8 @@ WINDOW = 12  # lines on each side that estimate the column width a line stands i
 # A report's parallel subheads open with phrases of one length and run on with phrases within
 # this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位).
 PARALLEL_SLACK = 2
+# A subhead's first line, broken after a comma, is no longer than this (characters).
+SUBHEAD_PIECE = 16
 # A line this many em wider than its column's body lines was not set in that column.
 HEADLINE_WIDER_BY = 3.0
 STACK_LINE = 45  # the longest headline line community papers print

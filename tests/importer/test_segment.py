@@ -214,3 +214,18 @@ def test_a_line_opening_with_a_dash_inside_a_sentence_goes_on_with_the_sentence(
         ("岁末年初，明泽街道康定里历史风貌街区的修缮工程进入收尾阶段。", "para_cont"),
     ])
     assert dashes_in_sentences(lines, labels)[2:6] == ["para_cont", "para_cont", "title", "subtitle"]
+
+
+def test_a_subhead_broken_after_a_comma_is_one_subhead_not_a_title_that_cuts_the_story():
+    from articles.importer.roles.conventions import comma_wrapped_subheads
+
+    lines, labels = _labelled([
+        ("兔年新春第一锹，拉开了凌云路街道2023年度既有多层住宅加装电梯工作的序幕。", "para"),
+        ("5台电梯集中开工，", "furn"),
+        ("成为40、50、60后的福音", "title_cont"),
+        ("2月2日上午，在舒乐小区48号-49号门前，街道领导与居民代表们围在奠基石边。", "para"),
+        ("一周内上门服务200位老人，", "title"),
+        ("学生志愿者们让空调吹出洁净风", "title_cont"),
+        ("这两天，家住徐汇区长桥街道港口小区的祁阿婆解决了一大心事。", "para"),
+    ])
+    assert comma_wrapped_subheads(lines, labels) == ["para", "subhead", "subhead", "para", "title", "title_cont", "para"]

@@ -18,6 +18,7 @@ from .conventions import (
     bracketed_labels,
     caption_credits,
     closing_bylines,
+    comma_wrapped_subheads,
     dashes_in_sentences,
     parallel_subheads,
     wider_than_body,
@@ -86,5 +87,5 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     first = tag(("first", form), features)
     labels = parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))
     labels = caption_credits(lines, closing_bylines(lines, bracketed_labels(lines, labels)))
-    labels = dashes_in_sentences(lines, labels)
+    labels = comma_wrapped_subheads(lines, dashes_in_sentences(lines, labels))
     return wider_than_body(lines, labels) if form == "lines" else labels

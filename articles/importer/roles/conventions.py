@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..chars import ends_sentence
-from ..evidence import HEADLINE_WIDER_BY, LENGTH_TOLERANCE, MIN_LINES, PARALLEL_SLACK, STORY_PARAGRAPH_EDGES
+from ..evidence import (
+    HEADLINE_WIDER_BY,
+    LENGTH_TOLERANCE,
+    MIN_LINES,
+    PARALLEL_SLACK,
+    STORY_PARAGRAPH_EDGES,
+    SUBHEAD_PIECE,
+)
 from ..lines import Line
 from . import words
 
@@ -235,4 +242,18 @@ def dashes_in_sentences(lines: list[Line], labels: list[str]) -> list[str]:
         if (out[i] == "subtitle" and lines[i].text.startswith(("——", "--", "－－")) and out[i - 1] in BODY
                 and out[i + 1] == "para_cont" and not ends_sentence(lines[i - 1].text)):
             out[i] = "para_cont"
+    return out
+
+
+def comma_wrapped_subheads(lines: list[Line], labels: list[str]) -> list[str]:
+    """No heading ends on a comma: a short line alone between a story's paragraphs that does
+    (5台电梯集中开工，) goes on in the line under it, and if the model read that one as a title it
+    would cut the story where the report only turns to its next part: the two are a subhead."""
+    out = list(labels)
+    for i in range(2, len(lines)):
+        before = lines[i - 1]
+        if (out[i] in ("title", "title_cont") and out[i - 1] in ("furn", "subhead", "caption") and out[i - 2] in BODY
+                and before.text.endswith(("，", ",")) and len(before.text) <= SUBHEAD_PIECE
+                and ends_sentence(lines[i - 2].text) and i + 1 < len(lines) and out[i + 1] == "para"):
+            out[i - 1] = out[i] = "subhead"
     return out
