@@ -229,3 +229,20 @@ def test_a_subhead_broken_after_a_comma_is_one_subhead_not_a_title_that_cuts_the
         ("这两天，家住徐汇区长桥街道港口小区的祁阿婆解决了一大心事。", "para"),
     ])
     assert comma_wrapped_subheads(lines, labels) == ["para", "subhead", "subhead", "para", "title", "title_cont", "para"]
+
+
+def test_after_a_caption_a_headline_like_line_after_a_finished_sentence_is_the_next_storys_title():
+    from articles.importer.roles.conventions import headlines_after_captions
+
+    lines, labels = _labelled([
+        ("喻国华表示，收集上来的每一条意见都要有回应、有落实。", "para"),
+        ("人大代表在联络站接待村民", "caption"),
+        ("垃圾分类步入2.0阶段，志愿服务体系扩容", "para_cont"),
+        ("房产中介担任起垃圾分类志愿者，小哥在送货时顺手发传单。", "para"),
+        ("街道办事处主任苏婉婷说，越是", "para"),
+        ("志愿者清理倒伏树木", "caption"),
+        ("天冷越要把服务做在前头", "para_cont"),
+        ("25日上午风雨减弱后，街道立即组织清障。", "para"),
+    ])
+    assert headlines_after_captions(lines, labels) == [
+        "para", "caption", "title", "para", "para", "caption", "para_cont", "para"]

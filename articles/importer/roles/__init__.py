@@ -20,6 +20,7 @@ from .conventions import (
     closing_bylines,
     comma_wrapped_subheads,
     dashes_in_sentences,
+    headlines_after_captions,
     parallel_subheads,
     wider_than_body,
     with_conventions,
@@ -88,4 +89,5 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     labels = parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))
     labels = caption_credits(lines, closing_bylines(lines, bracketed_labels(lines, labels)))
     labels = comma_wrapped_subheads(lines, dashes_in_sentences(lines, labels))
+    labels = headlines_after_captions(lines, labels)
     return wider_than_body(lines, labels) if form == "lines" else labels

@@ -19,6 +19,7 @@ from ..evidence import (
     LENGTH_TOLERANCE,
     MIN_LINES,
     PARALLEL_SLACK,
+    STACK_LINE,
     STORY_PARAGRAPH_EDGES,
     SUBHEAD_PIECE,
 )
@@ -256,4 +257,22 @@ def comma_wrapped_subheads(lines: list[Line], labels: list[str]) -> list[str]:
                 and before.text.endswith(("，", ",")) and len(before.text) <= SUBHEAD_PIECE
                 and ends_sentence(lines[i - 2].text) and i + 1 < len(lines) and out[i + 1] == "para"):
             out[i - 1] = out[i] = "subhead"
+    return out
+
+
+def headlines_after_captions(lines: list[Line], labels: list[str]) -> list[str]:
+    """After a caption, a line can go on only with a sentence the caption interrupted: where the
+    body before the caption had finished its sentence, a short line with no sentence in it,
+    followed by a paragraph's opening, is the next story's headline."""
+    out = list(labels)
+    for i in range(2, len(lines) - 1):
+        if out[i] != "para_cont" or out[i - 1] not in ("caption", "caption_cont") or out[i + 1] != "para":
+            continue
+        body = i - 1
+        while body >= 0 and out[body] in ("caption", "caption_cont"):
+            body -= 1
+        text = lines[i].text
+        if (body >= 0 and out[body] in BODY and ends_sentence(lines[body].text) and len(text) <= STACK_LINE
+                and not any(mark in text for mark in "。！？；") and not ends_sentence(text)):
+            out[i] = "title"
     return out
