@@ -100,7 +100,7 @@ def _labelled(rows):
 
 
 def test_a_reports_parallel_subheads_are_read_alike_whatever_the_model_made_of_each():
-    from articles.importer.roles.conventions import parallel_subheads
+    from articles.importer.roles.corrections import parallel_subheads
 
     lines, labels = _labelled([
         ("风雨同心守家园 全力以赴保平安", "title"),
@@ -116,7 +116,7 @@ def test_a_reports_parallel_subheads_are_read_alike_whatever_the_model_made_of_e
 
 
 def test_stories_in_a_row_with_headlines_of_one_shape_stay_apart_without_a_subhead_read():
-    from articles.importer.roles.conventions import parallel_subheads
+    from articles.importer.roles.corrections import parallel_subheads
 
     lines, labels = _labelled([
         ("九九重阳 情暖檀林", "title"),
@@ -130,7 +130,7 @@ def test_stories_in_a_row_with_headlines_of_one_shape_stay_apart_without_a_subhe
 
 
 def test_a_line_read_as_body_but_far_wider_than_its_column_is_a_headline_across_the_columns():
-    from articles.importer.roles.conventions import wider_than_body
+    from articles.importer.roles.corrections import wider_than_body
 
     lines, labels = _labelled([
         ("今年以来，居民区共走访困难家庭", "para"),
@@ -152,7 +152,7 @@ def test_one_line_whose_first_half_names_who_the_story_is_about_stays_one_title(
 
 
 def test_a_bracketed_label_alone_over_a_headline_is_the_column_and_the_headline_its_title():
-    from articles.importer.roles.conventions import bracketed_labels
+    from articles.importer.roles.corrections import bracketed_labels
 
     lines, labels = _labelled([
         ("【乡村振兴】", "title"),
@@ -165,7 +165,7 @@ def test_a_bracketed_label_alone_over_a_headline_is_the_column_and_the_headline_
 
 
 def test_a_byline_in_brackets_on_its_own_line_after_the_last_paragraph_is_the_byline():
-    from articles.importer.roles.conventions import closing_bylines
+    from articles.importer.roles.corrections import closing_bylines
 
     lines, labels = _labelled([
         ("村民侯建军说，他去年从市区辞职回村，和几个朋友一起开了一家民宿。", "para"),
@@ -177,7 +177,7 @@ def test_a_byline_in_brackets_on_its_own_line_after_the_last_paragraph_is_the_by
 
 
 def test_a_photo_credit_wrapped_onto_the_lines_after_a_caption_goes_on_with_the_caption():
-    from articles.importer.roles.conventions import caption_credits
+    from articles.importer.roles.corrections import caption_credits
 
     lines, labels = _labelled([
         ("据了解，丰收节期间，镇里还推出了三条乡村旅游线路。", "para"),
@@ -190,7 +190,7 @@ def test_a_photo_credit_wrapped_onto_the_lines_after_a_caption_goes_on_with_the_
 
 
 def test_a_caption_and_its_credit_on_two_lines_are_read_as_a_caption():
-    from articles.importer.roles.conventions import caption_credits
+    from articles.importer.roles.corrections import caption_credits
 
     lines, labels = _labelled([
         ("近年来，檀林镇持续推进农村人居环境整治。", "para"),
@@ -202,7 +202,7 @@ def test_a_caption_and_its_credit_on_two_lines_are_read_as_a_caption():
 
 
 def test_a_line_opening_with_a_dash_inside_a_sentence_goes_on_with_the_sentence():
-    from articles.importer.roles.conventions import dashes_in_sentences
+    from articles.importer.roles.corrections import dashes_in_sentences
 
     lines, labels = _labelled([
         ("开学季，松江大学城这场志愿服务活动很贴心", "title"),
@@ -217,7 +217,7 @@ def test_a_line_opening_with_a_dash_inside_a_sentence_goes_on_with_the_sentence(
 
 
 def test_a_subhead_broken_after_a_comma_is_one_subhead_not_a_title_that_cuts_the_story():
-    from articles.importer.roles.conventions import comma_wrapped_subheads
+    from articles.importer.roles.corrections import comma_wrapped_subheads
 
     lines, labels = _labelled([
         ("兔年新春第一锹，拉开了凌云路街道2023年度既有多层住宅加装电梯工作的序幕。", "para"),
@@ -232,7 +232,7 @@ def test_a_subhead_broken_after_a_comma_is_one_subhead_not_a_title_that_cuts_the
 
 
 def test_after_a_caption_a_headline_like_line_after_a_finished_sentence_is_the_next_storys_title():
-    from articles.importer.roles.conventions import headlines_after_captions
+    from articles.importer.roles.corrections import headlines_after_captions
 
     lines, labels = _labelled([
         ("喻国华表示，收集上来的每一条意见都要有回应、有落实。", "para"),

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from articles.importer.roles.conventions import CAPTION_AND_CREDIT_RE, CREDIT_PIECE_RE
+from articles.importer.roles.words import CAPTION_AND_CREDIT_RE, CREDIT_PIECE_RE
 
 from .texts import CleanArticle, clean_articles
 

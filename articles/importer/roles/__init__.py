@@ -14,17 +14,8 @@ import threading
 from pathlib import Path
 
 from ..lines import Line
-from .conventions import (
-    bracketed_labels,
-    caption_credits,
-    closing_bylines,
-    comma_wrapped_subheads,
-    dashes_in_sentences,
-    headlines_after_captions,
-    parallel_subheads,
-    wider_than_body,
-    with_conventions,
-)
+from .conventions import with_conventions
+from .corrections import corrected
 from .features import Context, issue_context, line_features
 
 MODEL_DIR = Path(__file__).parent
@@ -86,8 +77,4 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
-    labels = parallel_subheads(lines, tag(("second", form), with_conventions(lines, features, first)))
-    labels = caption_credits(lines, closing_bylines(lines, bracketed_labels(lines, labels)))
-    labels = comma_wrapped_subheads(lines, dashes_in_sentences(lines, labels))
-    labels = headlines_after_captions(lines, labels)
-    return wider_than_body(lines, labels) if form == "lines" else labels
+    return corrected(lines, tag(("second", form), with_conventions(lines, features, first)), form=form)

@@ -33,6 +33,11 @@ BYLINE_RE = re.compile(
 CREDIT_RE = re.compile(
     r"[（(]?\s*(?:(?:本报)?(?:记者|通讯员|摄影|摄影记者|特约摄影)\s*)?[\u4e00-\u9fff·]{0,4}\s*摄\s*[）)]?$"
 )
+# What a photo credit wrapped onto a line of its own can be: 摄 / 超 摄 / 摄影 蔡 / 体验割稻 摄影 蔡.
+CREDIT_PIECE_RE = re.compile(r"(?:^|\s)(?:摄影|记者|通讯员)(?:\s|$)|(?:^|\s)摄$|^[\u4e00-\u9fff·]{0,4}\s*摄$")
+# A caption and its credit on two lines read as one: 新塘村整修后的村宅 记者 / 韩芳 摄.
+CAPTION_AND_CREDIT_RE = re.compile(
+    r"^[^，。；！？,;!?\s]{2,30}\s*(?:摄影记者|记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*摄$")
 CREDIT_HEAD_RE = re.compile(r"(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{0,4}\s*摄|[\u4e00-\u9fff·]{2,3}\s+摄")
 # Captions describe a picture: a scene, a moment, before/after.
 CAPTION_TAIL_RE = re.compile(

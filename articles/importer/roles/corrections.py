@@ -1,0 +1,167 @@
+"""The role model's labels corrected by facts of print it cannot weigh from one line's features:
+a report's subheads are set alike, no heading ends on a comma, a subtitle never stands inside a
+paragraph, a photo credit wraps with its caption. Each rule takes the labels and returns them,
+changed only where the fact holds; `AFTER_THE_MODEL` applies them in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import ends_sentence
+from ..evidence import HEADLINE_WIDER_BY, PARALLEL_SLACK, STACK_LINE, SUBHEAD_PIECE
+from ..lines import Line
+from . import words
+
+# A subhead set as two phrases with a space between (`提前部署 隐患排查不留死角`): the two phrases'
+# lengths are its shape.
+TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
+BODY = ("para", "para_cont")
+
+
+def _phrase_shape(line: Line) -> tuple[int, int] | None:
+    match = TWO_PHRASES_RE.match(line.text)
+    if not match or "wrapped_lines" in line.notes or line.notes.get("headline_wrap"):
+        return None
+    return len(match.group(1)), len(match.group(2))
+
+
+def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
+    """A long report's subheads are set alike: where the model read a line of two phrases as a
+    story's subhead, the lines of the same shape standing alone between the story's paragraphs
+    are its other subheads, whatever the model made of each (a caption, a title that would cut
+    the story, a paragraph). Without a subhead read, lines of one shape prove nothing: two
+    stories in a row may well have headlines of four and four characters."""
+    out = list(labels)
+    n = len(lines)
+    between = [0 < i < n - 1 and labels[i - 1] in BODY + ("caption", "caption_cont") and labels[i + 1] == "para"
+               for i in range(n)]
+    shapes = [_phrase_shape(line) if between[i] or labels[i] == "subhead" else None for i, line in enumerate(lines)]
+    start = 0
+    while start < n:
+        # A story runs to the next title that is not itself a line of a shape seen in it.
+        subheads = [shapes[start]] if shapes[start] and labels[start] == "subhead" else []
+        end = start + 1
+        while end < n:
+            if labels[end] == "title" and not (shapes[end] and _matches(shapes[end], subheads)):
+                break
+            if shapes[end] and labels[end] == "subhead":
+                subheads.append(shapes[end])
+            end += 1
+        for i in range(start, end):
+            if shapes[i] and _matches(shapes[i], subheads):
+                out[i] = "subhead"
+        start = end
+    return out
+
+
+def _matches(shape: tuple[int, int], others: list) -> bool:
+    return any(other and other[0] == shape[0] and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
+
+
+def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
+    """A printed line is never wider than its column: a line read as body text that runs well
+    past its column's width and holds no sentence end is a headline set across the columns."""
+    out = list(labels)
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        column = line.notes.get("column")
+        if (label in BODY and column and "wrapped_lines" not in line.notes and i + 1 < len(lines)
+                and labels[i + 1] in BODY and line.width > column + HEADLINE_WIDER_BY
+                and not any(mark in line.text for mark in "。！？；")):
+            out[i] = "title"
+    return out
+
+
+def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
+    """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
+    column's label, never the headline itself: the headline below it is the title."""
+    out = list(labels)
+    for i, line in enumerate(lines[:-1]):
+        if out[i] in ("title", "kicker") and words.BRACKET_LABEL_RE.match(line.text) and out[i + 1] in (
+                "subtitle", "title", "title_cont"):
+            out[i] = "column"
+            if out[i + 1] in ("subtitle", "title_cont"):
+                out[i + 1] = "title"
+    return out
+
+
+def closing_bylines(lines: list[Line], labels: list[str]) -> list[str]:
+    """A report's byline printed after its last paragraph in brackets on a line of its own
+    (（通讯员 郝思彤）) is its byline, not the page's furniture."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if (out[i] == "furn" and i and out[i - 1] in BODY and line.text[0] in "（(" and line.text[-1] in "）)"
+                and words.BYLINE_RE.match(line.text)):
+            out[i] = "byline"
+    return out
+
+
+def caption_credits(lines: list[Line], labels: list[str]) -> list[str]:
+    """A caption's photo credit wraps like the caption: the line after a caption that carries
+    its credit, or the credit's end, goes on with the caption (the credit is taken off later)."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if out[i] != "furn":
+            continue
+        if i and out[i - 1] in ("caption", "caption_cont") and not line.gap and words.CREDIT_PIECE_RE.search(line.text):
+            out[i] = "caption_cont"
+        elif i + 1 < len(lines) and out[i + 1] == "furn" and not lines[i + 1].gap and words.CAPTION_AND_CREDIT_RE.match(
+                line.text + lines[i + 1].text):
+            out[i], out[i + 1] = "caption", "caption_cont"  # 改造前 通讯员 曹晓 / 燕 摄: a caption and its credit
+    return out
+
+
+def dashes_in_sentences(lines: list[Line], labels: list[str]) -> list[str]:
+    """A printed line that opens with a dash (——“3·5”学雷锋…) in the middle of a sentence, the line
+    before unfinished and the line after going on with it, is the sentence's dash, not a
+    subtitle's: a subtitle stands under its title, never inside a paragraph."""
+    out = list(labels)
+    for i in range(1, len(lines) - 1):
+        if (out[i] == "subtitle" and lines[i].text.startswith(("——", "--", "－－")) and out[i - 1] in BODY
+                and out[i + 1] == "para_cont" and not ends_sentence(lines[i - 1].text)):
+            out[i] = "para_cont"
+    return out
+
+
+def comma_wrapped_subheads(lines: list[Line], labels: list[str]) -> list[str]:
+    """No heading ends on a comma: a short line alone between a story's paragraphs that does
+    (5台电梯集中开工，) goes on in the line under it, and if the model read that one as a title it
+    would cut the story where the report only turns to its next part: the two are a subhead."""
+    out = list(labels)
+    for i in range(2, len(lines)):
+        before = lines[i - 1]
+        if (out[i] in ("title", "title_cont") and out[i - 1] in ("furn", "subhead", "caption") and out[i - 2] in BODY
+                and before.text.endswith(("，", ",")) and len(before.text) <= SUBHEAD_PIECE
+                and ends_sentence(lines[i - 2].text) and i + 1 < len(lines) and out[i + 1] == "para"):
+            out[i - 1] = out[i] = "subhead"
+    return out
+
+
+def headlines_after_captions(lines: list[Line], labels: list[str]) -> list[str]:
+    """After a caption, a line can go on only with a sentence the caption interrupted: where the
+    body before the caption had finished its sentence, a short line with no sentence in it,
+    followed by a paragraph's opening, is the next story's headline."""
+    out = list(labels)
+    for i in range(2, len(lines) - 1):
+        if out[i] != "para_cont" or out[i - 1] not in ("caption", "caption_cont") or out[i + 1] != "para":
+            continue
+        body = i - 1
+        while body >= 0 and out[body] in ("caption", "caption_cont"):
+            body -= 1
+        text = lines[i].text
+        if (body >= 0 and out[body] in BODY and ends_sentence(lines[body].text) and len(text) <= STACK_LINE
+                and not any(mark in text for mark in "。！？；") and not ends_sentence(text)):
+            out[i] = "title"
+    return out
+
+
+# In this order: the subheads a story's shape tells first, then the rules of single lines.
+AFTER_THE_MODEL = (parallel_subheads, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
+                   comma_wrapped_subheads, headlines_after_captions)
+
+
+def corrected(lines: list[Line], labels: list[str], *, form: str) -> list[str]:
+    for rule in AFTER_THE_MODEL:
+        labels = rule(lines, labels)
+    # Widths say something only where the text keeps a line per printed line.
+    return wider_than_body(lines, labels) if form == "lines" else labels
