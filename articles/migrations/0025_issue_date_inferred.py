@@ -27,4 +27,10 @@ class Migration(migrations.Migration):
             field=models.BooleanField(default=False, help_text='报头没有印日期，导入时按文中日期推断；核对原报后可取消勾选', verbose_name='出版日期为推断'),
         ),
         migrations.RunPython(mark_inferred_dates, migrations.RunPython.noop),
+        # The precision's labels no longer say whether the date was printed: date_inferred does.
+        migrations.AlterField(
+            model_name='issue',
+            name='date_precision',
+            field=models.CharField(choices=[('day', '日（精确到日）'), ('month', '月（只精确到月）')], default='day', max_length=8, verbose_name='日期精度'),
+        ),
     ]

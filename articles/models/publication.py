@@ -60,8 +60,9 @@ class Publication(models.Model):
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "日（报头印有日期）"
-    MONTH = "month", "月（由文中日期推断）"
+    # Only how precise the date is; whether it was printed or inferred is Issue.date_inferred.
+    DAY = "day", "日（精确到日）"
+    MONTH = "month", "月（只精确到月）"
 
 
 class IssueQuerySet(models.QuerySet):
