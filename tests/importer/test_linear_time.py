@@ -37,3 +37,18 @@ def test_runs_of_digits_marks_and_spaces_finish_within_the_budget(text):
 @given(st.sampled_from(TRICKY), st.integers(10_000, 40_000), st.sampled_from(["，", "。", "\n", "年", "x"]))
 def test_one_long_run_before_a_mark_finishes_within_the_budget(char, length, mark):
     parses_or_refuses("青枫镇召开会议\n\n" + char * length + mark + "镇党委书记出席会议。\n")
+
+
+# Rows of a page laid out with spaces (pdftotext -layout): words at any cell, single and wide gaps.
+LAID_OUT_ROW = st.lists(st.tuples(st.integers(1, 30), st.text(alphabet="青枫镇会议。，居民 0123", min_size=1, max_size=20)),
+                        min_size=1, max_size=6).map(lambda cells: "".join(" " * gap + word for gap, word in cells))
+
+
+@settings(max_examples=10, deadline=BUDGET, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(LAID_OUT_ROW, min_size=50, max_size=200), st.integers(1, 20))
+def test_text_laid_out_in_columns_finishes_within_the_budget(rows, copies):
+    from articles.importer.spaced_columns import read_columns
+
+    text = "\n".join(rows * copies)  # up to 4,000 rows with no page break
+    read, _ = read_columns(text)
+    assert sorted("".join(read.split())) == sorted("".join(text.split()))
