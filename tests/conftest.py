@@ -31,7 +31,19 @@ def _say_which_database(django_db_setup, django_db_blocker):
     yield
 
 
+# Pure Python, no database: the PostgreSQL run of .ci/run leaves these out.
+PURE_DIRS = ("tests/importer/", "tests/simulator/")
+
+
 def pytest_collection_modifyitems(config, items):
+    from django.test import TransactionTestCase
+
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        cls = getattr(item, "cls", None)
+        uses_db = item.get_closest_marker("django_db") or (cls and issubclass(cls, TransactionTestCase))
+        if path.startswith(PURE_DIRS) and uses_db:
+            raise pytest.UsageError(f"{item.nodeid} uses the database, but {PURE_DIRS} run on SQLite only (.ci/run)")
     # Browser tests start a live server and Chromium; run them last so failures elsewhere show first.
     items.sort(key=lambda item: 1 if item.get_closest_marker("browser") else 0)
 
