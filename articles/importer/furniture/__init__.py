@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..evidence import HEAD_LINES_AFTER_BREAK, MASTHEAD_NAME_MAX, MASTHEAD_ZONE_LINES
 from ..lines import Line
 from ..model import IssueMeta
-from .dates import make_date, printed_date
+from .dates import WEEKDAY_RE, make_date, printed_date
 from .footer import continues_footer, is_strong_footer, read_footer_line
 from .masthead import (
     NEXT_ISSUE_RE,
@@ -31,7 +31,6 @@ from .running import jumps_in, lone_page_number, running_page
 __all__ = ["Furniture", "is_boilerplate", "is_masthead_line", "printed_date", "take_furniture"]
 
 SENTENCE_MARKS_RE = re.compile(r"[，。；！？,;!?]")
-WEEKDAY_RE = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 # A PDF's lines set in headline type: a footer, set small, never runs on into one.
 HEADLINE_TYPE = {"title", "title_cont", "kicker", "subtitle"}
 
@@ -159,7 +158,7 @@ def _is_masthead(line: Line, index: int, zone_end: int) -> bool:
 
 
 def _late_masthead_date(line: Line, page: int, meta: IssueMeta) -> bool:
-    """A date alone on a line (with its weekday) on the first page, before any date was read: the
+    """A date alone on a line (with its weekday or lunar date) on the first page, before any date was read: the
     masthead's, which an extractor that orders a page by its blocks may set after the first
     story's opening column. An article never prints its date on a line of its own."""
     if page != 1 or meta.date is not None or not WEEKDAY_RE.search(line.text) or not is_date_line(line.text):
