@@ -19,6 +19,8 @@ from .evidence import (
     DOUBT_AT,
     EVERY_LINE_GAPPED,
     FULL_SLACK,
+    INDENT_DEFICIT,
+    LAST_ROWS_TRIED,
     MAX_JOINED,
     MIN_RUN,
     MIN_WIDTH,
@@ -106,26 +108,105 @@ def reorder_columns(lines: list[Line]) -> tuple[list[Line], int, int]:
         for i in range(n - k):
             if all(body[i:i + k + 1]):
                 gain[k][i] = _weight(_crosses(texts[i], texts[i + k])) - next_crosses[i]
+    out, reordered, unclear = _put_back(lines, gain, body, REORDER_AT)
+    if reordered:
+        # An extractor reads a whole issue the same way: once one run shows it read the columns
+        # across, a run with less evidence than a first one needs is read across too.
+        out, reordered, unclear = _put_back(lines, gain, body, DOUBT_AT)
+    return out, reordered, unclear
+
+
+def _put_back(lines: list[Line], gain: dict[int, list[float]], body: list[bool], threshold: float):
+    n = len(lines)
     out: list[Line] = []
     reordered = unclear = 0
+    loose = 0  # lines passed on one by one since the last run
     i = 0
     while i < n:
-        best = max(((*_best_run(i, n, gain[k], body, k), k) for k in PERIODS), key=lambda r: r[1])
-        end, evidence, k = best
+        end, evidence, k = _best_of_periods(i, n, gain, body)
         if end is None:
             out.append(lines[i])
+            loose += 1
             i += 1
             continue
-        run = lines[i:end]
-        if evidence >= REORDER_AT:
-            for column in range(k):
-                out.extend(run[column::k])
-            reordered += 1
-        else:
-            out.extend(run)
+        if evidence < threshold:
+            out.extend(lines[i:end])
             unclear += 1
+            loose = 0
+            i = end
+            continue
+        start = i - _first_row_before(i, end, k, min(k - 1, loose), lines, gain[k], body)
+        del out[len(out) - (i - start):]
+        end -= (end - start) % k  # whole rows from the first
+        columns = [lines[start:end][c::k] for c in range(k)]
+        # Columns of one story end together but for the last ones: once they end, the longer
+        # ones read on in turns of fewer lines, the first columns still first.
+        while True:
+            change = _fewer_columns(start, end, k, n, gain, body)
+            if change is None:
+                break
+            row, tail_end, fewer = change
+            dropped = (end - row) // k  # the rows read again in turns of fewer
+            for c in range(k):
+                del columns[c][len(columns[c]) - dropped:]
+            for c in range(fewer):
+                columns[c].extend(lines[row:tail_end][c::fewer])
+            start, k, end = row, fewer, tail_end
+        for column in columns:
+            out.extend(column)
+        reordered += 1
+        loose = 0
         i = end
     return out, reordered, unclear
+
+
+def _best_of_periods(i: int, n: int, gain: dict[int, list[float]], body: list[bool]):
+    return max(((*_best_run(i, n, gain[k], body, k), k) for k in PERIODS), key=lambda r: r[1])
+
+
+def _fewer_columns(start: int, end: int, k: int, n: int, gain: dict[int, list[float]], body: list[bool]):
+    """(row, end, period) where the lines of a run read across in turns of k go on in turns of
+    fewer, or None. The run's last rows bear k out no better than they bear a shorter period out
+    (their words run on fewer lines down) once the last column has ended."""
+    best = None
+    lost = 0.0
+    tried = 0
+    row = end - k
+    while row > start + k and tried < LAST_ROWS_TRIED:
+        lost += sum(gain[k][row:row + k]) if row + k <= end - k else 0.0
+        tried += 1
+        if lost <= 0:
+            for fewer in (f for f in PERIODS if f < k):
+                for phase in range(fewer):
+                    tail_end, evidence = _best_run(row + phase, n, gain[fewer], body, fewer)
+                    if tail_end is not None and evidence >= DOUBT_AT and all(body[row:row + phase]):
+                        tail_end -= (tail_end - row) % fewer
+                        score = evidence - lost
+                        if tail_end > end and (best is None or score > best[0]):
+                            best = (score, row, tail_end, fewer)
+                        break
+        row -= k
+    return None if best is None else best[1:]
+
+
+def _first_row_before(start: int, end: int, k: int, most: int, lines: list[Line], gain: list[float],
+                      body: list[bool]) -> int:
+    """How many lines before a run read across belong to its first row. The evidence starts where a
+    word first runs across a line end, often one or two columns into the first row; the lines
+    before it in that row are as wide as the run's, or a paragraph's indented first line, and say
+    nothing against going on k lines down (a headline is wider, and a paragraph's end closes a
+    sentence)."""
+    widths = sorted(line.width for line in lines[start:end])
+    widest, usual = widths[-1], widths[len(widths) // 2]
+    taken = 0
+    while taken < most:
+        j = start - taken - 1
+        line = lines[j]
+        if not body[j] or gain[j] < 0 or ends_sentence(line.text) or line.width > widest + FULL_SLACK \
+                or line.width < usual - INDENT_DEFICIT[1] - FULL_SLACK:
+            break
+        taken += 1
+    return taken
 
 
 def _weight(crosses: int) -> float:
