@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .evidence import LETTER_SPACED_PIECES, LETTER_SPACED_SHARE
+
 HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 # Ornaments printers put around masthead lines, section labels and captions.
 DECORATION = "■□◆◇●○★☆▲△▼▽►◄━─═▬▪▫◼◻⬛⬜|｜▌▍▎▏│┃"
@@ -57,6 +59,18 @@ MAX_HEADING = 200
 
 def strip_decoration(text: str) -> str:
     return text.strip(STRIPPED)
+
+
+def close_letter_spacing(text: str) -> str:
+    """A line set with a space after every character, as it was printed without them: the
+    spaces go, but for one between two Latin words or numbers."""
+    pieces = text.split()
+    if len(pieces) < LETTER_SPACED_PIECES or sum(len(p) == 1 for p in pieces) < LETTER_SPACED_SHARE * len(pieces):
+        return text
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += (" " if out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum() else "") + piece
+    return out
 
 
 def split_lines(text: str) -> list[Line]:
@@ -106,7 +120,7 @@ def _line(raw: str, number: int, gap: int, page_break: bool) -> Line | None:
     if match:
         level, stripped = len(match.group(1)), match.group(2)
     lead = stripped[:1]
-    text = strip_decoration(stripped).strip()
+    text = close_letter_spacing(strip_decoration(stripped).strip())
     if not text or not CONTENT_RE.search(text):
         return None
     ornament = lead if lead in DECORATION else ""

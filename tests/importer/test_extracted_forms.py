@@ -6,7 +6,7 @@ from django.test import SimpleTestCase
 from articles.importer.columns import close_up, reorder_columns, split_joined
 from articles.importer.fold import fold_ideographs
 from articles.importer.inline import split_glued
-from articles.importer.lines import split_lines
+from articles.importer.lines import close_letter_spacing, split_lines
 from articles.importer.unwrap import join_wrapped, join_wrapped_headlines
 
 PARAGRAPH = ("3月15日，青枫镇召开2024年居民区工作会议，总结去年工作，部署今年的重点任务。镇党委书记杜明远出席会议"
@@ -18,6 +18,19 @@ def wrapped(text, width, indent=0):
     from tests.simulator.render import wrap
 
     return wrap(text, width, first_indent=indent)
+
+
+class LetterSpacingTests(SimpleTestCase):
+    def test_a_line_spaced_out_character_by_character_is_closed_up(self):
+        self.assertEqual(close_letter_spacing("量 ， 绽 放 ‘ 富 林 ’ 风 采 ”——"), "量，绽放‘富林’风采”——")
+        self.assertEqual(split_lines("这 些 项 目 实 行 “ 周 调")[0].text, "这些项目实行“周调")
+
+    def test_two_latin_words_or_numbers_keep_the_space_between_them(self):
+        self.assertEqual(close_letter_spacing("共 有 2024 名 居 民 参 加 A B 组"), "共有2024名居民参加A B组")
+
+    def test_a_headline_of_two_phrases_and_a_byline_keep_their_spaces(self):
+        for text in ("月圆中秋 暖意到家", "记者 王 伟", "编审团：孙志勇 杜玉文 卢卫峰"):
+            self.assertEqual(close_letter_spacing(text), text)
 
 
 class FoldTests(SimpleTestCase):
@@ -116,6 +129,23 @@ class ColumnTests(SimpleTestCase):
         ordered, reordered, _ = reorder_columns(lines)
         self.assertEqual(reordered, 1)
         self.assertEqual([line.text for line in ordered], left[:len(right)] + right[:len(left)])
+
+    def test_four_columns_read_across_come_back_whole_though_the_last_ends_first(self):
+        # Each column opens with a paragraph's indented first line, where no word runs on yet;
+        # the last column is the shortest, so the others read on in turns of three.
+        texts = ["今年是全市老伙伴计划开展的第五年，街道通过对一千余名高龄老人的调研需求进行分析，在原有计划的基础上推出升级版服务，"
+                 "首先是充实志愿力量。",
+                 "居民区党总支书记周丽萍介绍说居民区组建了三十人的志愿者队伍，每天早晚在投放点值守，现在大多数居民已经养成了分类的习惯，"
+                 "湿垃圾分出量比去年增长。",
+                 "镇长沈佳琪表示青枫镇将继续坚持能加尽加、愿加快加，力争全年完成六十台加装电梯，让更多老人实现一键到家，各居民区要做好"
+                 "意见征询和协调工作。",
+                 "社区卫生服务中心的家庭医生团队每周两次走进居民区，为老年人测量血压、讲解用药知识，还建立了健康档案。"]
+        columns = [wrapped(text, 13, indent=2) for text in texts]
+        self.assertLess(len(columns[3]), len(columns[0]))
+        rows = max(len(column) for column in columns)
+        across = [column[row] for row in range(rows) for column in columns if row < len(column)]
+        ordered, _, _ = reorder_columns(split_lines("\n".join(across)))
+        self.assertEqual([line.text for line in ordered], [line for column in columns for line in column])
 
     def test_lines_whose_columns_were_already_parted_by_where_they_stood_are_not_reordered(self):
         from articles.importer.prepare import prepare
