@@ -156,3 +156,18 @@ def test_a_date_alone_after_the_first_page_is_not_read_as_the_masthead():
     text = "青枫社区报\n\n" + BODY + "\f2 要闻\n\n2024年3月20日 星期三\n" + BODY
     meta = parse_text(text).meta
     assert meta.date_basis == "inferred"  # from what the articles report, with a warning
+
+
+def test_the_papers_name_and_its_date_with_the_weekday_on_one_line_are_the_masthead():
+    text = "青枫社区报 2024.04.08 星期一\n总第211期 本期3版\n" + BODY
+    issue = parse_text(text)
+    assert (issue.meta.date, issue.meta.date_precision) == (dt.date(2024, 4, 8), "day")
+    assert [article.title for article in issue.articles] == ["青枫镇召开居民区工作会议"]
+
+
+def test_a_headline_with_a_date_but_no_weekday_is_not_taken_for_the_masthead():
+    from articles.importer.furniture.masthead import is_named_date_line
+
+    assert is_named_date_line("青枫社区报 2024年4月8日 星期一")
+    assert not is_named_date_line("2024年4月8日 青枫镇召开居民区工作会议")
+    assert not is_named_date_line("4月8日星期一，青枫镇召开居民区工作会议，部署今年的重点工作")

@@ -23,6 +23,7 @@ from .masthead import (
     is_boilerplate,
     is_date_line,
     is_masthead_line,
+    is_named_date_line,
     is_publisher_line,
     publisher_orgs,
 )
@@ -180,7 +181,7 @@ def _read_masthead(text: str, meta: IssueMeta) -> tuple[int | None, int, int] | 
     """Record what a masthead line says; returns the next issue's (year, month, day) if printed."""
     next_match = NEXT_ISSUE_RE.search(text)
     dated = text[:next_match.start()] + text[next_match.end():] if next_match else text
-    found = printed_date(dated) if is_date_line(dated) or PAGES_RE.search(dated) or NUMBER_RE.search(dated) else None
+    found = printed_date(dated) if is_date_line(dated) or is_named_date_line(dated) or PAGES_RE.search(dated) or NUMBER_RE.search(dated) else None
     if found and (meta.date is None or (meta.date_precision == "month" and found[1] == "day"
                                          and (found[0].year, found[0].month) == (meta.date.year, meta.date.month))):
         meta.date, meta.date_precision = found[0], found[1]

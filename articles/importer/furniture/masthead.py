@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import MASTHEAD_NAME_MAX
 from ..lines import strip_decoration
-from .dates import printed_date, without_dates
+from .dates import WEEKDAY_RE, printed_date, without_dates
 
 PAGES_RE = re.compile(r"(?:本期|共)\s*(\d{1,2})\s*(?:版|个版面)")
 TOTAL_NUMBER_RE = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
@@ -50,6 +51,16 @@ def is_date_line(text: str) -> bool:
     return len(rest) <= 4
 
 
+def is_named_date_line(text: str) -> bool:
+    """The paper's name and its date on one line (真如镇街道社区报 2024.04.08 星期一): a date printed
+    with its weekday is a masthead's, never a headline's, and the rest is no longer than a name."""
+    if len(text) > 40 or not WEEKDAY_RE.search(text) or re.search(r"[，。；！？,;!?]", text):
+        return False
+    found = printed_date(text)
+    rest = re.sub(r"\s", "", without_dates(text))
+    return bool(found) and found[1] == "day" and len(rest) <= MASTHEAD_NAME_MAX
+
+
 def is_publisher_line(text: str) -> bool:
     compact = text.replace(" ", "")
     if len(text) > 60:
@@ -63,7 +74,7 @@ def is_masthead_line(text: str) -> bool:
     """A line only a masthead prints: the issue's date, number, pages, next issue, publisher."""
     if len(text) > 60:
         return False
-    return bool(is_date_line(text) or PAGES_RE.search(text) or TOTAL_NUMBER_RE.search(text)
+    return bool(is_date_line(text) or is_named_date_line(text) or PAGES_RE.search(text) or TOTAL_NUMBER_RE.search(text)
                 or (NUMBER_RE.search(text) and len(text) <= 24 and not re.search(r"[，。；！？]", text))
                 or NEXT_ISSUE_RE.search(text) or is_publisher_line(text))
 
