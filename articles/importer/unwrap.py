@@ -27,6 +27,7 @@ def join_wrapped(lines: list[Line], widths: list[float | None]) -> list[Line]:
             previous.text = _joined(previous.text, line.text)
             previous.notes["last_number"] = line.number
             previous.notes["wrapped_lines"] = previous.notes.get("wrapped_lines", 1) + 1
+            previous.notes["tail_width"] = width  # the printed width of its last line
             tail_width = width
             continue
         out.append(line)

@@ -246,3 +246,58 @@ def test_after_a_caption_a_headline_like_line_after_a_finished_sentence_is_the_n
     ])
     assert headlines_after_captions(lines, labels) == [
         "para", "caption", "title", "para", "para", "caption", "para_cont", "para"]
+
+
+def test_parallel_subheads_may_open_with_phrases_a_character_apart():
+    from articles.importer.roles.corrections import parallel_subheads
+
+    lines, labels = _labelled([
+        ("决战创全 奋斗有我", "title"),
+        ("7月30日，青枫镇召开精神文明建设推进大会。", "para"),
+        ("凝聚精神力量 推动青枫发展", "subhead"),
+        ("一年来，全镇文明创建工作稳步推进。", "para"),
+        ("点亮文明能量源 唱响工作主旋律", "title"),
+        ("今年，青枫镇将继续深化新时代文明实践。", "para"),
+    ])
+    assert parallel_subheads(lines, labels)[4] == "subhead"
+
+
+def test_a_headline_after_which_the_story_names_bare_a_person_it_introduced_is_a_subhead():
+    from articles.importer.roles.corrections import names_carried_on
+
+    lines, labels = _labelled([
+        ("青枫镇召开年中工作会议", "title"),
+        ("7月28日，青枫镇召开年中工作会议。镇党委书记杜明远出席会议并讲话。", "para"),
+        ("四项工作提高城市治理水平", "title"),
+        ("“人民城市人民建”，杜明远要求全镇上下认识到城市治理的重要性。", "para"),
+        ("青枫镇开展防汛演练", "title"),
+        ("5月8日，青枫镇开展防汛演练，镇长沈佳琪到场指导。", "para"),
+    ])
+    assert names_carried_on(lines, labels) == ["title", "para", "subhead", "para", "title", "para"]
+
+
+def test_a_new_story_that_names_a_person_with_their_office_again_keeps_its_title():
+    from articles.importer.roles.corrections import names_carried_on
+
+    lines, labels = _labelled([
+        ("青枫镇召开年中工作会议", "title"),
+        ("7月28日，青枫镇召开年中工作会议。镇党委书记杜明远出席会议并讲话。", "para"),
+        ("青枫镇开展防汛演练", "title"),
+        ("5月8日，青枫镇开展防汛演练，镇党委书记杜明远到场指导。杜明远指出，要备足物资。", "para"),
+    ])
+    assert names_carried_on(lines, labels) == labels
+
+
+def test_a_paragraph_goes_on_past_a_full_line_left_open_and_ends_on_a_short_closed_one():
+    from articles.importer.roles.corrections import paragraphs_end_short
+
+    lines, labels = _labelled([
+        ("街道还在街区入口设立了议事点，居民", "para"),
+        ("随时可以来反映意见建议300余", "para"),  # digits set narrow: it reads short, yet goes on
+        ("条，大部分都得到了落实。", "para_cont"),
+        ("居民回到修缮后的家中", "caption"),
+        ("在保留历史风貌的同时，修缮工程", "para_cont"),  # after a short line that closed its sentence
+    ])
+    for line in lines:
+        line.notes["column"] = 17.0
+    assert paragraphs_end_short(lines, labels) == ["para", "para_cont", "para_cont", "caption", "para"]

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import re
 
+from ...textintel import people
 from ..chars import ends_sentence
-from ..evidence import HEADLINE_WIDER_BY, PARALLEL_SLACK, STACK_LINE, SUBHEAD_PIECE
+from ..evidence import (
+    FULL_LINE_SLACK,
+    HEADLINE_WIDER_BY,
+    INDENT_DEFICIT,
+    INTERRUPTION_MAX,
+    NAMED_AGAIN_WITHIN,
+    PARALLEL_SLACK,
+    STACK_LINE,
+    SUBHEAD_PIECE,
+)
 from ..lines import Line
 from . import words
 
@@ -17,6 +27,7 @@ from . import words
 # lengths are its shape.
 TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
 BODY = ("para", "para_cont")
+OFFICES = tuple(people.OFFICE_WORDS)  # 书记, 镇长 …: what a person's first mention carries before the name
 
 
 def _phrase_shape(line: Line) -> tuple[int, int] | None:
@@ -56,7 +67,7 @@ def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
 
 
 def _matches(shape: tuple[int, int], others: list) -> bool:
-    return any(other and other[0] == shape[0] and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
+    return any(other and abs(other[0] - shape[0]) <= 1 and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
 
 
 def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
@@ -69,6 +80,55 @@ def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
                 and labels[i + 1] in BODY and line.width > column + HEADLINE_WIDER_BY
                 and not any(mark in line.text for mark in "。！？；")):
             out[i] = "title"
+    return out
+
+
+def paragraphs_end_short(lines: list[Line], labels: list[str]) -> list[str]:
+    """Set justified, every line of a paragraph fills its column but the last. So a body line that
+    fills its column and leaves its sentence open goes on in the next body line (past a caption
+    or the page's furniture set in between), which starts no paragraph however narrow it reads
+    (digits are set narrow); and one that closes its sentence short of the column's edge ends its
+    paragraph, so the next body line starts one, whatever a caption between suggests. A colon
+    closes a paragraph that a list follows (ends_sentence counts it)."""
+    out = list(labels)
+    previous = None  # the last body line seen, with nothing but captions and furniture since
+    for i, label in enumerate(labels):
+        if label in ("caption", "caption_cont", "furn"):
+            continue
+        if previous is not None and label in BODY:
+            fills = _fills_column(lines[previous], labels[previous])
+            closes = ends_sentence(lines[previous].text)
+            if label == "para" and fills is True and not closes:
+                out[i] = "para_cont"
+            elif label == "para_cont" and fills is False and closes:
+                out[i] = "para"
+        previous = i if label in BODY else None
+    return out
+
+
+def _fills_column(line: Line, label: str) -> bool | None:
+    """Does the line's last printed line fill its column, or its paragraph's indented first line
+    fill the rest of it? None where its column is not known."""
+    column = line.notes.get("column")
+    if not column:
+        return None
+    tail = line.notes.get("tail_width", line.width)
+    if label == "para" and "wrapped_lines" not in line.notes and INDENT_DEFICIT[0] <= column - tail <= INDENT_DEFICIT[1]:
+        return True
+    return tail >= column - FULL_LINE_SLACK
+
+
+def captions_inside_sentences(lines: list[Line], labels: list[str]) -> list[str]:
+    """Where a paragraph's sentence breaks off and goes on two lines down, the short line between,
+    with no mark of a sentence in it, interrupts it: a caption set in the paragraph's way, not a
+    piece of the paragraph (for text a line per paragraph, where a paragraph's rest is long)."""
+    out = list(labels)
+    for i in range(1, len(lines) - 1):
+        text = lines[i].text
+        if (labels[i] == "para_cont" and labels[i + 1] == "para_cont" and labels[i - 1] in BODY
+                and not ends_sentence(lines[i - 1].text) and len(text) <= INTERRUPTION_MAX
+                and not any(mark in text for mark in "，。；！？、：,;!?")):
+            out[i] = "caption"
     return out
 
 
@@ -155,8 +215,34 @@ def headlines_after_captions(lines: list[Line], labels: list[str]) -> list[str]:
     return out
 
 
+def names_carried_on(lines: list[Line], labels: list[str]) -> list[str]:
+    """A report names a person with their office the first time (镇党委书记卢国庆) and bare after
+    that (卢国庆指出); a new story names them with their office again. So where the text after a
+    line read as a title names bare, before any office, a person the story before it introduced,
+    the story goes on there and the line is one of its subheads."""
+    out = list(labels)
+    titles = [i for i, label in enumerate(labels) if label == "title"]
+    for previous, i, following in zip([-1, *titles][:-1], titles, [*titles, len(lines)][1:], strict=True):
+        if not (0 < i < len(lines) - 1 and labels[i - 1] in BODY and labels[i + 1] == "para"):
+            continue
+        before = "".join(lines[j].text for j in range(previous + 1, i) if labels[j] in BODY)
+        after = "".join(lines[j].text for j in range(i + 1, following) if labels[j] in BODY)[:NAMED_AGAIN_WITHIN]
+        if before and after and _named_bare(people.find_mentions(before), after):
+            out[i] = "subhead"
+    return out
+
+
+def _named_bare(introduced: list, text: str) -> bool:
+    """Does the text name one of these people first without an office before the name?"""
+    for name in {mention.name for mention in introduced}:
+        first = text.find(name)
+        if first >= 0 and not text[:first].endswith(OFFICES):
+            return True
+    return False
+
+
 # In this order: the subheads a story's shape tells first, then the rules of single lines.
-AFTER_THE_MODEL = (parallel_subheads, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
+AFTER_THE_MODEL = (parallel_subheads, names_carried_on, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
                    comma_wrapped_subheads, headlines_after_captions)
 
 
@@ -164,4 +250,6 @@ def corrected(lines: list[Line], labels: list[str], *, form: str) -> list[str]:
     for rule in AFTER_THE_MODEL:
         labels = rule(lines, labels)
     # Widths say something only where the text keeps a line per printed line.
-    return wider_than_body(lines, labels) if form == "lines" else labels
+    if form == "lines":
+        return paragraphs_end_short(lines, wider_than_body(lines, labels))
+    return captions_inside_sentences(lines, labels)
