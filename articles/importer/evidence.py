@@ -13,10 +13,20 @@ TOWN_DOMINANCE = 2.0
 # Event dates spread over more than this many days come from more than one issue.
 DATE_SPREAD_DAYS = 366
 
+# --- Lines as extracted (lines) ---
+# A justified or letter-spaced line comes out of some extractors with a space between each of its
+# characters (量 ， 绽 放 ‘ 富 林 ’); in at least this share of the pieces between its spaces, and
+# in at least this many pieces, it is one character standing alone. A headline's two phrases
+# (月圆中秋 暖意到家) or a list of names are far from it.
+LETTER_SPACED_SHARE = 0.7
+LETTER_SPACED_PIECES = 6
+
 # --- Captions and credits glued into body lines (inline) ---
 # Body text runs at least this many characters after the credit, else the line is a caption alone.
 MIN_BODY_AFTER = 4
 MIN_CAPTION = 2  # characters: the shortest caption (改造前)
+# A caption dropped inside a sentence is at most this long (characters); a paragraph's rest, longer.
+INTERRUPTION_MAX = 30
 # A glued line is this much wider than its column (em).
 WIDER_BY = 1.5
 
@@ -46,6 +56,9 @@ DOES_NOT = -0.46  # log(0.62 / 0.98)
 # put a run back in order; or enough to doubt the extracted order, not to change it.
 REORDER_AT = 5.0
 DOUBT_AT = 2.0
+# A story's last column ends at most this many rows before its first: where columns end, a run read
+# across goes on in turns of fewer lines, and only its last rows are weighed for it.
+LAST_ROWS_TRIED = 12
 
 # --- Pages laid out with spaces, the columns side by side on each line (spaced_columns) ---
 # Two spaces part the columns' pieces on a row: a Chinese line has no space, or one at a wrap.
@@ -105,6 +118,8 @@ WINDOW = 12  # lines on each side that estimate the column width a line stands i
 # A report's parallel subheads open with phrases of one length and run on with phrases within
 # this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位).
 PARALLEL_SLACK = 2
+# Characters after a headline in which a story that goes on names again the people it introduced.
+NAMED_AGAIN_WITHIN = 600
 # A subhead's first line, broken after a comma, is no longer than this (characters).
 SUBHEAD_PIECE = 16
 # A line this many em wider than its column's body lines was not set in that column.
