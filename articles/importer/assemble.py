@@ -290,7 +290,7 @@ def _column_text(lines: list[Line]) -> str | None:
 
 
 def _title_and_subtitle(stack: Stack) -> tuple[str, str | None]:
-    """`虹桥镇召开2020年年中工作会议 进一步明确下半年工作重点`: one printed line, title and subtitle."""
+    """`青枫镇召开2024年年中工作会议 进一步明确下半年工作重点`: one printed line, title and subtitle."""
     title = repair_text("".join(_joinable(stack.title)), headline=True)
     subtitle = _headline_text(stack.subtitle)
     if subtitle:
@@ -304,7 +304,7 @@ def _title_and_subtitle(stack: Stack) -> tuple[str, str | None]:
 
 
 def _title_then_subtitle(first: str, second: str) -> bool:
-    """`新成路中队：整治五金街消防隐患 畅通背街小巷“生命通道”` is one headline: its first half names
+    """`青枫镇城管中队：整治五金街消防隐患 畅通背街小巷“生命通道”` is one headline: its first half names
     who the story is about (a label and a colon, 基层动态丨), so the second goes on with the
     first; and a line wrapped at the space runs a word across it."""
     return not (any(mark in first for mark in "：:丨|｜") or joins_across(first, second))

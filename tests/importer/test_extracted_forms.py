@@ -253,9 +253,9 @@ class GluedCaptionTests(SimpleTestCase):
         self.assertEqual(pieces[0].notes["credit"], "通讯员摄")
 
     def test_a_bare_credit_is_cut_off_only_where_the_line_is_too_wide_for_its_column(self):
-        glued = "居民代表发言摄秦胜英认为要做一个有心人，从身边的细微点滴了"
+        glued = "居民代表发言摄杜明远认为要做一个有心人，从身边的每件小事做"
         self.assertEqual([p.text for p in split_glued(split_lines(glued), [22.0])],
-                         ["居民代表发言", "秦胜英认为要做一个有心人，从身边的细微点滴了"])
+                         ["居民代表发言", "杜明远认为要做一个有心人，从身边的每件小事做"])
         self.assertEqual(len(split_glued(split_lines(glued), [29.0])), 1)
         self.assertEqual(len(split_glued(split_lines("他们拍摄了许多照片，记录下社区这一年来的新变化和好风貌"), [20.0])), 1)
 

@@ -190,7 +190,7 @@ def comma_wrapped_subheads(lines: list[Line], labels: list[str]) -> list[str]:
     out = list(labels)
     for i in range(2, len(lines)):
         before = lines[i - 1]
-        if (out[i] in ("title", "title_cont") and out[i - 1] in ("furn", "subhead", "caption") and out[i - 2] in BODY
+        if (out[i] in ("title", "title_cont") and out[i - 1] in ("furn", "subhead", "caption", "para") and out[i - 2] in BODY
                 and before.text.endswith(("，", ",")) and len(before.text) <= SUBHEAD_PIECE
                 and ends_sentence(lines[i - 2].text) and i + 1 < len(lines) and out[i + 1] == "para"):
             out[i - 1] = out[i] = "subhead"
@@ -216,8 +216,8 @@ def headlines_after_captions(lines: list[Line], labels: list[str]) -> list[str]:
 
 
 def names_carried_on(lines: list[Line], labels: list[str]) -> list[str]:
-    """A report names a person with their office the first time (镇党委书记卢国庆) and bare after
-    that (卢国庆指出); a new story names them with their office again. So where the text after a
+    """A report names a person with their office the first time (镇党委书记杜明远) and bare after
+    that (杜明远指出); a new story names them with their office again. So where the text after a
     line read as a title names bare, before any office, a person the story before it introduced,
     the story goes on there and the line is one of its subheads."""
     out = list(labels)
