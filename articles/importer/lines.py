@@ -18,6 +18,7 @@ HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 DECORATION = "■□◆◇●○★☆▲△▼▽►◄━─═▬▪▫◼◻⬛⬜|｜▌▍▎▏│┃"
 INDENT_RE = re.compile(r"^[ \t\u3000\u00a0]+")
 CONTENT_RE = re.compile(r"[\w\u3400-\u9fff]")
+HANGING_RE = re.compile(r"[。，、；：！？”’）》」』…]{1,4}")
 
 
 @dataclass
@@ -94,11 +95,16 @@ def _take(out: list[Line], raw: str, number: int, part: int, gap: int, page_brea
     stripped = raw.strip()
     if not stripped:
         return (gap + 1 if part == 0 else gap), page_break
+    previous = out[-1] if out else None
+    if previous is not None and not gap and not page_break and HANGING_RE.fullmatch(stripped):
+        # A sentence's closing marks wrapped onto a line of their own (。 / ”。): they end the line before.
+        previous.text += stripped
+        previous.raw += stripped
+        return 0, False
     line = _line(raw, number, gap, page_break)
     if line is None:
         return gap + 1, page_break  # a rule or an ornament alone spaces the page as a blank line
     line.part = part
-    previous = out[-1] if out else None
     if previous is not None and previous.hard_break and not gap and not line.level:
         # A markdown line break: an address, opening hours - lines printed as one block.
         previous.text += "\n" + line.text

@@ -33,6 +33,17 @@ class LetterSpacingTests(SimpleTestCase):
             self.assertEqual(close_letter_spacing(text), text)
 
 
+class HangingPunctuationTests(SimpleTestCase):
+    def test_a_sentences_closing_marks_wrapped_onto_a_line_of_their_own_end_the_line_before(self):
+        lines = split_lines("成立了工作室，为年轻社区工作者“传帮带”\n。\n邻里漏水、噪音扰民都能来这里说")
+        self.assertEqual([(line.text, line.gap) for line in lines],
+                         [("成立了工作室，为年轻社区工作者“传帮带”。", 0), ("邻里漏水、噪音扰民都能来这里说", 0)])
+
+    def test_an_ornament_alone_still_spaces_the_page_like_a_blank_line(self):
+        lines = split_lines("青枫镇开展防汛演练\n▲\n5月8日，青枫镇开展防汛演练。")
+        self.assertEqual([line.gap for line in lines], [0, 1])
+
+
 class FoldTests(SimpleTestCase):
     def test_kangxi_radicals_and_radical_supplement_characters_become_ideographs(self):
         text, count = fold_ideographs("⽇⽉同辉，⻓⻔⻛⺠")
