@@ -122,6 +122,10 @@ PARALLEL_SLACK = 2
 NAMED_AGAIN_WITHIN = 600
 # A subhead's first line, broken after a comma, is no longer than this (characters).
 SUBHEAD_PIECE = 16
+# A line this many em narrower than its column is short even for a paragraph's indented first line
+# (two em) with a character pushed to the next line (one more): a heading or a caption, if nothing
+# in it reads as a sentence.
+HEADING_NARROWER_BY = 4.0
 # A line this many em wider than its column's body lines was not set in that column.
 HEADLINE_WIDER_BY = 3.0
 STACK_LINE = 45  # the longest headline line community papers print

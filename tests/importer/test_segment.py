@@ -304,3 +304,22 @@ def test_a_paragraph_goes_on_past_a_full_line_left_open_and_ends_on_a_short_clos
     for line in lines:
         line.notes["column"] = 17.0
     assert paragraphs_end_short(lines, labels) == ["para", "para_cont", "para_cont", "caption", "para"]
+
+
+def test_a_short_line_the_next_paragraph_goes_on_from_is_the_heading_or_caption_the_model_holds_likelier():
+    from articles.importer.roles.corrections import paragraphs_end_short
+
+    lines, labels = _labelled([
+        ("“孩子第一次见到真正的稻田。”周女士说。", "para"),
+        ("展销区人头攒动", "para"),
+        ("据了解，丰收节期间，镇里还推出了三条乡村旅游线路，", "para_cont"),
+    ])
+    for line in lines:
+        line.notes["column"] = 17.0
+    weights = [{"para": 0.9}, {"para": 0.5, "caption": 0.3, "subhead": 0.2}, {"para_cont": 0.6, "para": 0.4}]
+    assert paragraphs_end_short(lines, labels, weights) == ["para", "caption", "para"]
+    weights[1] = {"para": 0.5, "caption": 0.1, "subhead": 0.4}
+    assert paragraphs_end_short(lines, labels, weights) == ["para", "subhead", "para"]
+    # A line with a comma in it opens a sentence, however short it is: no heading.
+    lines[1].text = "据了解，丰收节期间"
+    assert paragraphs_end_short(lines, labels, weights) == labels

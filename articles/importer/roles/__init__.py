@@ -69,6 +69,16 @@ def tag(name: tuple[str, str], features: list[list[str]]) -> list[str]:
         return list(model.tag(features))
 
 
+def tag_weighing(name: tuple[str, str], features: list[list[str]]) -> tuple[list[str], list[dict[str, float]]]:
+    """The labels, and for each line how likely the model holds each role it knows (the marginals
+    of the decoded sequence), for the corrections that must choose between the model's readings."""
+    model = tagger(name)
+    with _tag_lock:
+        labels = list(model.tag(features))
+        known = model.labels()
+        return labels, [{role: model.marginal(role, t) for role in known} for t in range(len(labels))]
+
+
 def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=frozenset(), pages=None,
                 context: Context | None = None) -> list[str]:
     """form: how the text came extracted, "paragraphs" or "lines" (prepare.Prepared.form)."""
@@ -77,4 +87,5 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
-    return corrected(lines, tag(("second", form), with_conventions(lines, features, first)), form=form)
+    labels, weights = tag_weighing(("second", form), with_conventions(lines, features, first))
+    return corrected(lines, labels, form=form, weights=weights)

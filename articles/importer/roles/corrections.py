@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from ...textintel import people
-from ..chars import ends_sentence
+from ..chars import ends_sentence, joins_across
 from ..evidence import (
     FULL_LINE_SLACK,
+    HEADING_NARROWER_BY,
     HEADLINE_WIDER_BY,
     INDENT_DEFICIT,
     INTERRUPTION_MAX,
@@ -27,6 +28,8 @@ from . import words
 # lengths are its shape.
 TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
 BODY = ("para", "para_cont")
+SENTENCE_MARKS = "，。；！？、：,;!?"
+HEADING_OR_CAPTION = ("subhead", "caption", "title")
 OFFICES = tuple(people.OFFICE_WORDS)  # 书记, 镇长 …: what a person's first mention carries before the name
 
 
@@ -83,27 +86,42 @@ def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
     return out
 
 
-def paragraphs_end_short(lines: list[Line], labels: list[str]) -> list[str]:
+def paragraphs_end_short(lines: list[Line], labels: list[str], weights: list[dict[str, float]] | None = None) -> list[str]:
     """Set justified, every line of a paragraph fills its column but the last. So a body line that
     fills its column and leaves its sentence open goes on in the next body line (past a caption
     or the page's furniture set in between), which starts no paragraph however narrow it reads
-    (digits are set narrow); and one that closes its sentence short of the column's edge ends its
-    paragraph, so the next body line starts one, whatever a caption between suggests. A colon
-    closes a paragraph that a list follows (ends_sentence counts it)."""
+    (digits are set narrow); one that closes its sentence short of the column's edge ends its
+    paragraph, so the next body line starts one, whatever a caption between suggests; and a
+    short line with no mark of a sentence in it that the next line goes on from was no paragraph
+    at all but a heading or a caption over the paragraph that starts there: it takes the one of
+    those the model holds likelier. A colon closes a paragraph that a list follows
+    (ends_sentence counts it)."""
     out = list(labels)
     previous = None  # the last body line seen, with nothing but captions and furniture since
     for i, label in enumerate(labels):
         if label in ("caption", "caption_cont", "furn"):
             continue
         if previous is not None and label in BODY:
-            fills = _fills_column(lines[previous], labels[previous])
-            closes = ends_sentence(lines[previous].text)
+            before = lines[previous]
+            fills = _fills_column(before, labels[previous])
+            closes = ends_sentence(before.text)
             if label == "para" and fills is True and not closes:
                 out[i] = "para_cont"
             elif label == "para_cont" and fills is False and closes:
                 out[i] = "para"
+            elif (label == "para_cont" and out[previous] == "para" and weights and _stands_over(before, lines[i])):
+                out[previous] = max(HEADING_OR_CAPTION, key=lambda role: weights[previous].get(role, 0.0))
+                out[i] = "para"
         previous = i if label in BODY else None
     return out
+
+
+def _stands_over(line: Line, after: Line) -> bool:
+    """A single short line with no mark of a sentence in it, far narrower than its column even for
+    a paragraph's indented first line, and no word running on from it into the next."""
+    column = line.notes.get("column")
+    return bool(column) and "wrapped_lines" not in line.notes and column - line.width >= HEADING_NARROWER_BY \
+        and not any(mark in line.text for mark in SENTENCE_MARKS) and not joins_across(line.text, after.text)
 
 
 def _fills_column(line: Line, label: str) -> bool | None:
@@ -246,10 +264,11 @@ AFTER_THE_MODEL = (parallel_subheads, names_carried_on, bracketed_labels, closin
                    comma_wrapped_subheads, headlines_after_captions)
 
 
-def corrected(lines: list[Line], labels: list[str], *, form: str) -> list[str]:
+def corrected(lines: list[Line], labels: list[str], *, form: str, weights: list[dict[str, float]] | None = None) -> list[str]:
+    """weights: for each line, how likely the model holds each role (for choosing between readings)."""
     for rule in AFTER_THE_MODEL:
         labels = rule(lines, labels)
     # Widths say something only where the text keeps a line per printed line.
     if form == "lines":
-        return paragraphs_end_short(lines, wider_than_body(lines, labels))
+        return paragraphs_end_short(lines, wider_than_body(lines, labels), weights)
     return captions_inside_sentences(lines, labels)
