@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..lines import Line
 from .conventions import with_conventions
-from .corrections import corrected
+from .corrections import WEIGHED, corrected
 from .features import Context, issue_context, line_features
 
 MODEL_DIR = Path(__file__).parent
@@ -69,13 +69,13 @@ def tag(name: tuple[str, str], features: list[list[str]]) -> list[str]:
         return list(model.tag(features))
 
 
-def tag_weighing(name: tuple[str, str], features: list[list[str]]) -> tuple[list[str], list[dict[str, float]]]:
-    """The labels, and for each line how likely the model holds each role it knows (the marginals
-    of the decoded sequence), for the corrections that must choose between the model's readings."""
+def tag_weighing(name: tuple[str, str], features: list[list[str]], roles) -> tuple[list[str], list[dict[str, float]]]:
+    """The labels, and for each line how likely the model holds each of these roles (the
+    marginals of the decoded sequence), for the corrections that must choose between readings."""
     model = tagger(name)
     with _tag_lock:
         labels = list(model.tag(features))
-        known = model.labels()
+        known = [role for role in roles if role in model.labels()]
         return labels, [{role: model.marginal(role, t) for role in known} for t in range(len(labels))]
 
 
@@ -87,5 +87,5 @@ def label_lines(lines: list[Line], *, form: str, jump_in=frozenset(), jump_out=f
     ctx = context or issue_context(lines)
     features = line_features(lines, ctx, jump_in=jump_in, jump_out=jump_out, pages=pages)
     first = tag(("first", form), features)
-    labels, weights = tag_weighing(("second", form), with_conventions(lines, features, first))
+    labels, weights = tag_weighing(("second", form), with_conventions(lines, features, first), WEIGHED)
     return corrected(lines, labels, form=form, weights=weights)

@@ -30,6 +30,7 @@ TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“
 BODY = ("para", "para_cont")
 SENTENCE_MARKS = "，。；！？、：,;!?"
 HEADING_OR_CAPTION = ("subhead", "caption", "title")
+WEIGHED = HEADING_OR_CAPTION  # the roles whose likelihood the corrections read (roles.tag_weighing)
 OFFICES = tuple(people.OFFICE_WORDS)  # 书记, 镇长 …: what a person's first mention carries before the name
 
 
