@@ -323,3 +323,14 @@ def test_a_short_line_the_next_paragraph_goes_on_from_is_the_heading_or_caption_
     # A line with a comma in it opens a sentence, however short it is: no heading.
     lines[1].text = "据了解，丰收节期间"
     assert paragraphs_end_short(lines, labels, weights) == labels
+
+
+def test_a_line_opening_with_a_closing_quote_goes_on_with_the_paragraph_before():
+    from articles.importer.roles.corrections import closing_marks_go_on
+
+    lines, labels = _labelled([
+        ("“饭菜可口，吃不完还可以打包。", "para"),
+        ("”走进社区长者食堂，老人们正在用餐。", "para"),
+        ("“家门口就有食堂，真方便。”", "para"),
+    ])
+    assert closing_marks_go_on(lines, labels) == ["para", "para_cont", "para"]

@@ -29,6 +29,7 @@ from . import words
 TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
 BODY = ("para", "para_cont")
 SENTENCE_MARKS = "，。；！？、：,;!?"
+CLOSING_MARKS = "”’）》」』，。、；：！？,.;:!?)"
 HEADING_OR_CAPTION = ("subhead", "caption", "title")
 WEIGHED = HEADING_OR_CAPTION  # the roles whose likelihood the corrections read (roles.tag_weighing)
 OFFICES = tuple(people.OFFICE_WORDS)  # 书记, 镇长 …: what a person's first mention carries before the name
@@ -151,6 +152,16 @@ def captions_inside_sentences(lines: list[Line], labels: list[str]) -> list[str]
     return out
 
 
+def closing_marks_go_on(lines: list[Line], labels: list[str]) -> list[str]:
+    """No paragraph opens with a closing quote, a bracket's end or a sentence's mark (”走进… /
+    ，并…): a body line that does goes on with the body before it."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if i and out[i] == "para" and line.text[:1] in CLOSING_MARKS:
+            out[i] = "para_cont"
+    return out
+
+
 def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
     """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
     column's label, never the headline itself: the headline below it is the title."""
@@ -261,7 +272,7 @@ def _named_bare(introduced: list, text: str) -> bool:
 
 
 # In this order: the subheads a story's shape tells first, then the rules of single lines.
-AFTER_THE_MODEL = (parallel_subheads, names_carried_on, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
+AFTER_THE_MODEL = (parallel_subheads, names_carried_on, closing_marks_go_on, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
                    comma_wrapped_subheads, headlines_after_captions)
 
 
