@@ -27,6 +27,10 @@ from .pdf_pictures import photo_jpeg
 from .typeset_pdf import TypesetIssue, expected_json
 
 CHROMIUM = "/usr/bin/chromium"
+# A photo set inside a paragraph stands at least this many characters from either end of it, and
+# this share of the photos that follow a paragraph are set inside the next one instead.
+INSET_MARGIN = 12
+INSET_SHARE = 0.5
 # The flags the browser tests run Chromium with (tests/browser/conftest.py), for printing.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -135,17 +139,32 @@ def _article(article, look, layout, rng, printed) -> str:
     parts, index = [], -1
     last = max((i for i, b in enumerate(article.blocks) if b["type"] == "paragraph"), default=-1)
     end_byline = article.byline if article.byline and article.byline_at_end else None
+    # Papers set a photo where the page has room for it, often inside a paragraph, the text running
+    # on below it: drawn apart from the issue's own random stream, so the rest of the issue is the
+    # same with or without it.
+    placing = random.Random(f"inset:{article.title}")
+    inset: list[str] = []
     for i, block in enumerate(article.blocks):
         if block["type"] == "subhead":
+            parts.extend(inset)
+            inset = []
             parts.append(f'<h3>{escape(block["text"])}</h3>')
             continue
         index += 1
-        text = escape(block["text"])
+        raw = block["text"]
         if end_byline and i == last and look.byline_inline:
-            text += escape(f"（{end_byline}）")
-        parts.append(f"<p>{text}</p>")
+            raw += f"（{end_byline}）"
+        if inset and len(raw) > 2 * INSET_MARGIN:
+            cut = placing.randrange(INSET_MARGIN, len(raw) - INSET_MARGIN)
+            parts.append(f"<p>{escape(raw[:cut])}{''.join(inset)}{escape(raw[cut:])}</p>")
+        else:
+            parts.extend(inset)
+            parts.append(f"<p>{escape(raw)}</p>")
+        inset = []
         for n in photos_after.get(index, []):
-            parts.append(_figure(article, n, look, rng, printed))
+            into_next = n >= 0 and i < last and not look.caption_beside[n] and placing.random() < INSET_SHARE
+            (inset if into_next else parts).append(_figure(article, n, look, rng, printed, inline=into_next))
+    parts.extend(inset)
     for late in sorted(i for i in photos_after if i > index):  # an article of subheads only
         parts += [_figure(article, n, look, rng, printed) for n in photos_after[late]]
     if end_byline:
@@ -155,13 +174,18 @@ def _article(article, look, layout, rng, printed) -> str:
     return f'<article><header>{"".join(head)}</header>{"".join(parts)}</article>'
 
 
-def _figure(article, n, look, rng, printed) -> str:
+def _figure(article, n, look, rng, printed, *, inline: bool = False) -> str:
+    """A photo and its caption; inline: as a span that can stand inside a paragraph (floated across
+    the column, the paragraph's text running on below it)."""
     jpeg, width, height = photo_jpeg(rng)  # drawn first, in the reportlab path's order of draws
     src = "data:image/jpeg;base64," + base64.b64encode(jpeg).decode("ascii")
     if n < 0:
         return f'<figure class="photo"><img src="{src}" width="{width}" height="{height}" alt=""></figure>'
     text = look.caption_mark[n] + article.captions[n] + (f" {look.caption_credit[n]}" if look.caption_credit[n] else "")
     printed.append(text)
+    if inline:
+        return (f'<span class="photo inset"><img src="{src}" width="{width}" height="{height}" alt="">'
+                f'<span class="caption">{escape(text)}</span></span>')
     side = " beside" if look.caption_beside[n] else ""
     return (f'<figure class="photo{side}"><img src="{src}" width="{width}" height="{height}" alt="">'
             f"<figcaption>{escape(text)}</figcaption></figure>")
@@ -203,7 +227,10 @@ figure {{ margin: 6pt 0; break-inside: avoid; }}
 figure img {{ width: 100%; height: auto; display: block; }}
 figure.beside {{ display: flex; gap: 4pt; align-items: flex-end; }}
 figure.beside img {{ width: 60%; }}
-figcaption {{ font-size: {size - 1.5}pt; line-height: 1.35; }}
+figcaption, .inset .caption {{ font-size: {size - 1.5}pt; line-height: 1.35; }}
+.inset {{ float: left; width: 100%; margin: 4pt 0; text-indent: 0; text-align: left; }}
+.inset img {{ width: 100%; height: auto; display: block; }}
+.inset .caption {{ display: block; }}
 .notice {{ border: 0.8pt solid #000; padding: 5pt; margin: 6pt 0; break-inside: avoid; }}
 .notice h4 {{ text-align: center; margin: 0 0 2pt; font-weight: normal; font-size: {size + 1.5}pt; }}
 .notice p {{ font-size: {size - 0.5}pt; text-indent: 2em; }}
