@@ -25,6 +25,9 @@ LETTER_SPACED_PIECES = 6
 # Body text runs at least this many characters after the credit, else the line is a caption alone.
 MIN_BODY_AFTER = 4
 MIN_CAPTION = 2  # characters: the shortest caption (改造前)
+# A notice's head followed on its line by more than this many characters says what it asks: a
+# sentence, not a heading (温馨提醒：请…).
+NOTICE_SENTENCE = 8
 # A caption dropped inside a sentence is at most this long (characters); a paragraph's rest, longer.
 INTERRUPTION_MAX = 30
 # A glued line is this much wider than its column (em).

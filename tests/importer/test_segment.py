@@ -334,3 +334,29 @@ def test_a_line_opening_with_a_closing_quote_goes_on_with_the_paragraph_before()
         ("“家门口就有食堂，真方便。”", "para"),
     ])
     assert closing_marks_go_on(lines, labels) == ["para", "para_cont", "para"]
+
+
+def test_a_line_with_a_word_cut_by_a_columns_wrap_is_body_text_not_a_headline():
+    from articles.importer.roles.corrections import words_wrapped_in_a_column
+
+    lines, labels = _labelled([
+        ("青枫镇召开一季度工作会议", "title"),
+        ("镇长沈佳琪指 出开局工作有点有面、稳", "title"),
+        ("凝心聚力 共建家园", "title"),
+    ])
+    assert words_wrapped_in_a_column(lines, labels) == ["title", "para", "title"]
+
+
+def test_a_byline_that_names_nobody_and_a_notice_read_as_a_headline_take_their_own_roles():
+    from articles.importer.roles.corrections import roles_in_their_forms
+
+    lines, labels = _labelled([
+        ("加压再冲刺 奋进正当时", "byline"),
+        ("10月28日上午，青枫镇召开第三次工作会议。", "para"),
+        ("记者 杜明远", "byline"),
+        ("5月8日，青枫镇开展防汛演练。", "para"),
+        ("温馨提醒：请前来场馆的居民佩戴好口罩，出示随申码", "title"),
+        ("场馆每周一闭馆。", "para"),
+    ])
+    weights = [{"byline": 0.4, "title": 0.35, "caption": 0.25}, {}, {"byline": 0.9}, {}, {"title": 0.6}, {}]
+    assert roles_in_their_forms(lines, labels, weights) == ["title", "para", "byline", "para", "para", "para"]

@@ -17,6 +17,7 @@ from ..evidence import (
     INDENT_DEFICIT,
     INTERRUPTION_MAX,
     NAMED_AGAIN_WITHIN,
+    NOTICE_SENTENCE,
     PARALLEL_SLACK,
     STACK_LINE,
     SUBHEAD_PIECE,
@@ -29,9 +30,12 @@ from . import words
 TWO_PHRASES_RE = re.compile(r"^([\u4e00-\u9fff“”\"]{2,8}) ([\u4e00-\u9fff“”\"]{2,14})$")
 BODY = ("para", "para_cont")
 SENTENCE_MARKS = "，。；！？、：,;!?"
+# What every byline names: a reporter, a correspondent, a writer or a photographer.
+BYLINE_WORDS_RE = re.compile(r"记者|通讯员|撰稿|供稿|作者|编辑|来源|文\s*[/／]|[/／]\s*图|^[（(]?\s*[文图]\s|摄")
 CLOSING_MARKS = "”’）》」』，。、；：！？,.;:!?)"
 HEADING_OR_CAPTION = ("subhead", "caption", "title")
-WEIGHED = HEADING_OR_CAPTION  # the roles whose likelihood the corrections read (roles.tag_weighing)
+# The roles whose likelihood the corrections read (roles.tag_weighing).
+WEIGHED = (*HEADING_OR_CAPTION, "byline", "para")
 OFFICES = tuple(people.OFFICE_WORDS)  # 书记, 镇长 …: what a person's first mention carries before the name
 
 
@@ -162,6 +166,38 @@ def closing_marks_go_on(lines: list[Line], labels: list[str]) -> list[str]:
     return out
 
 
+def words_wrapped_in_a_column(lines: list[Line], labels: list[str]) -> list[str]:
+    """Text a line per paragraph keeps a space where the column wrapped, inside a word as often as
+    not (金卫峰指 出2019年); a headline's space parts two phrases, never a word. A line read as a
+    heading or a caption with a word cut by a space and a sentence's comma in it is body text."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        if out[i] in ("title", "subhead", "caption") and any(mark in line.text for mark in "，、；") and any(
+                joins_across(line.text[:match.start() + 1], line.text[match.end() - 1:])
+                for match in words.SPACE_BETWEEN_CJK_RE.finditer(line.text)):
+            out[i] = "para"
+    return out
+
+
+def roles_in_their_forms(lines: list[Line], labels: list[str], weights: list[dict[str, float]] | None) -> list[str]:
+    """A byline names who wrote or took the story (记者 张三, 文/图 王五): a line read as one that
+    names nobody so, over the body, is the likeliest of the other readings the model holds (in a
+    headline stack the stack's other lines would have to be read again with it, so it stays). A notice's head and
+    what it asks in one line (温馨提醒：请…佩戴好口罩，…) is a notice's sentence, never a headline:
+    body text where a story's body stands around it, the paper's notice where none does."""
+    out = list(labels)
+    for i, line in enumerate(lines):
+        text = line.text
+        if (out[i] == "byline" and not BYLINE_WORDS_RE.search(text) and weights and i + 1 < len(lines)
+                and out[i + 1] in BODY):
+            out[i] = max((role for role in weights[i] if role != "byline"), key=weights[i].get, default="byline")
+        elif out[i] in ("title", "subtitle", "kicker") and (head := words.NOTICE_RE.match(text)) \
+                and text[head.end():head.end() + 1] in ("：", ":") and len(text) - head.end() > NOTICE_SENTENCE:
+            inside = (i and out[i - 1] in BODY + ("caption", "caption_cont")) or (i + 1 < len(lines) and out[i + 1] in BODY)
+            out[i] = "para" if inside else "notice"
+    return out
+
+
 def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
     """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
     column's label, never the headline itself: the headline below it is the title."""
@@ -278,9 +314,10 @@ AFTER_THE_MODEL = (parallel_subheads, names_carried_on, closing_marks_go_on, bra
 
 def corrected(lines: list[Line], labels: list[str], *, form: str, weights: list[dict[str, float]] | None = None) -> list[str]:
     """weights: for each line, how likely the model holds each role (for choosing between readings)."""
+    labels = roles_in_their_forms(lines, labels, weights)
     for rule in AFTER_THE_MODEL:
         labels = rule(lines, labels)
     # Widths say something only where the text keeps a line per printed line.
     if form == "lines":
         return paragraphs_end_short(lines, wider_than_body(lines, labels), weights)
-    return captions_inside_sentences(lines, labels)
+    return captions_inside_sentences(lines, words_wrapped_in_a_column(lines, labels))
