@@ -360,3 +360,16 @@ def test_a_byline_that_names_nobody_and_a_notice_read_as_a_headline_take_their_o
     ])
     weights = [{"byline": 0.4, "title": 0.35, "caption": 0.25}, {}, {"byline": 0.9}, {}, {"title": 0.6}, {}]
     assert roles_in_their_forms(lines, labels, weights) == ["title", "para", "byline", "para", "para", "para"]
+
+
+def test_a_short_heading_the_model_read_as_a_cut_paragraph_stands_over_the_paragraph_after_it():
+    from articles.importer.roles.corrections import headings_read_as_cut_paragraphs
+
+    lines, labels = _labelled([
+        ("今年2月9日，青枫二村的4台电梯正式竣工。", "para"),
+        ("一楼住户突然反对", "para"),
+        ("青枫二村建于上世纪80年代初，是青枫镇第一批售后公房小区。", "para_cont"),
+        ("康定里建于192", "para"),  # a paragraph the page cut inside a number
+        ("0年代，共有新式里弄住宅46幢。", "para_cont"),
+    ])
+    assert headings_read_as_cut_paragraphs(lines, labels) == ["para", "subhead", "para", "para", "para_cont"]

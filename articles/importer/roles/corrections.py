@@ -198,6 +198,20 @@ def roles_in_their_forms(lines: list[Line], labels: list[str], weights: list[dic
     return out
 
 
+def headings_read_as_cut_paragraphs(lines: list[Line], labels: list[str]) -> list[str]:
+    """Text a line per paragraph: a short line with no mark of a sentence in it that the model read
+    as a paragraph the page cut, the next line going on with it, where no word runs across and the
+    line does not stop in a number, is a heading over the paragraph that starts there."""
+    out = list(labels)
+    for i in range(1, len(lines) - 1):
+        text = lines[i].text
+        if (out[i] == "para" and out[i + 1] == "para_cont" and out[i - 1] in BODY and ends_sentence(lines[i - 1].text)
+                and len(text.replace(" ", "")) <= SUBHEAD_PIECE and not any(mark in text for mark in SENTENCE_MARKS)
+                and not text[-1].isascii() and not joins_across(text, lines[i + 1].text)):
+            out[i], out[i + 1] = "subhead", "para"
+    return out
+
+
 def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
     """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
     column's label, never the headline itself: the headline below it is the title."""
@@ -320,4 +334,4 @@ def corrected(lines: list[Line], labels: list[str], *, form: str, weights: list[
     # Widths say something only where the text keeps a line per printed line.
     if form == "lines":
         return paragraphs_end_short(lines, wider_than_body(lines, labels), weights)
-    return captions_inside_sentences(lines, words_wrapped_in_a_column(lines, labels))
+    return headings_read_as_cut_paragraphs(lines, captions_inside_sentences(lines, words_wrapped_in_a_column(lines, labels)))
