@@ -118,6 +118,21 @@ def test_running_heads_and_feet_name_their_page():
     assert running_page("第3期") is None
 
 
+def test_a_jump_line_names_the_page_a_story_comes_from_not_the_page_it_stands_on():
+    assert running_page("（上接第1版）") is None
+    assert running_page("（下转第3版）") is None
+    from articles.importer.prepare import prepare
+
+    text = ("青枫社区报\n2024年3月15日 星期五\n\n青枫镇召开居民区工作会议\n\n3月15日，青枫镇召开居民区工作会议，"
+            "部署今年的重点工作。\n（下转第2版）\n\f2 要闻 2024年3月15日 责任编辑：顾文\n\n（上接第1版）\n"
+            "镇党委书记杜明远出席会议并讲话。\n")
+    prepared = prepare(text)
+    pages = {line.text: page for line, page in zip(prepared.lines, prepared.pages, strict=True)}
+    assert pages["青枫镇召开居民区工作会议"] == 1
+    assert pages["镇党委书记杜明远出席会议并讲话。"] == 2
+    assert parse_text(text).articles[0].page == 1
+
+
 def test_jump_lines_say_where_a_story_goes_on_or_comes_from():
     assert jumps_in("落实到位。（下转第3版）") == [("out", 3, (5, 12))]
     assert [j[:2] for j in jumps_in("（上接第1版）青枫镇召开工作会议")] == [("in", 1)]

@@ -52,6 +52,8 @@ def running_page(text: str, paper_names: tuple[str, ...] = ()) -> int | None:
     t = text.strip()
     if len(t) > 48 or SENTENCE_MARK_RE.search(t):
         return None
+    if JUMP_RE.fullmatch(t) or JUMP_BARE_RE.match(t):
+        return None  # （上接第1版）: the page a story comes from or goes on to, not this one
     label = PAGE_LABEL_RE.search(t)
     rest = t
     if label:
