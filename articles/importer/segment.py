@@ -257,7 +257,9 @@ class _TitleIndex:
         for gram in bigrams(title):
             self.by_bigram.setdefault(gram, []).append(len(self.drafts) - 1)
 
-    def best(self, title: str) -> tuple[float, Draft] | None:
+    def best(self, title: str) -> tuple[float, float, Draft] | None:
+        """(share of this title's bigrams found in the best earlier title, share of that title's
+        found in this one, that title's draft)."""
         grams = bigrams(title)
         if not grams:
             return None
@@ -268,15 +270,21 @@ class _TitleIndex:
             return None
         # The highest share wins; of equal shares the earliest title.
         index, count = max(shared.items(), key=lambda item: (item[1], -item[0]))
-        return count / len(grams), self.drafts[index]
+        found = self.drafts[index]
+        return count / len(grams), count / max(1, len(bigrams(found.stack.title_text))), found
 
 
 def _continued_story(draft: Draft, earlier: list[Draft], titles: _TitleIndex) -> Draft | None:
     title = draft.stack.title_text
     if title:
         found = titles.best(title)
-        if found and found[0] >= REPEATED_TITLE_OVERLAP and (draft.continues or found[0] >= 0.95):
-            return found[1]
+        if found:
+            mine, theirs, earlier_draft = found
+            # After a 上接 the repeated title may have taken the line under it along (在翠岭，未来已来 +
+            # 居民共建共享): then the earlier title is found whole in it.
+            share = max(mine, theirs) if draft.continues else mine
+            if share >= REPEATED_TITLE_OVERLAP and (draft.continues or share >= 0.95):
+                return earlier_draft
     if draft.continues:
         waiting = [d for d in earlier if d.jumps_out]
         if waiting and not title:

@@ -373,3 +373,24 @@ def test_a_short_heading_the_model_read_as_a_cut_paragraph_stands_over_the_parag
         ("0年代，共有新式里弄住宅46幢。", "para_cont"),
     ])
     assert headings_read_as_cut_paragraphs(lines, labels) == ["para", "subhead", "para", "para", "para_cont"]
+
+
+def _draft(title, body, **flags):
+    from articles.importer.segment import Draft, Stack
+
+    lines, _ = _labelled([(title, "title"), *((text, "para") for text in body)])
+    return Draft([Stack(title=[lines[0]])], body=lines[1:], **flags)
+
+
+def test_after_a_jump_a_repeated_title_that_took_the_line_under_it_along_still_finds_its_story():
+    from articles.importer.segment import _put_back_continued
+
+    first = _draft("在青枫，未来已来", ["11月中旬，青枫社区通过了未来社区验收。"], page=1, jumps_out=True)
+    other = _draft("社区宝宝屋开门迎客", ["宝宝屋每天开放八小时。"], page=2)
+    rest = _draft("在青枫，未来已来居民共建共享", ["社区党委书记说，居民是参与者。"], page=3, continues=True)
+    drafts = _put_back_continued([first, other, rest])
+    assert [d.stack.title_text for d in drafts] == ["在青枫，未来已来", "社区宝宝屋开门迎客"]
+    assert drafts[0].continued and drafts[0].body[-1].text == "社区党委书记说，居民是参与者。"
+    # Without a 上接 before it, a title that merely begins like an earlier one is a story of its own.
+    rest.continues = False
+    assert len(_put_back_continued([first, other, rest])) == 3
