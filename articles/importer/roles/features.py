@@ -112,7 +112,7 @@ def bigrams(text: str) -> set[str]:
     """Pairs of Chinese characters side by side: the unit of words that survives any cut."""
     out: set[str] = set()
     for run in CJK_RUN_RE.findall(text):
-        out.update(run[k:k + 2] for k in range(len(run) - 1))
+        out.update(map(str.__add__, run, run[1:]))
     return out
 
 
@@ -291,11 +291,12 @@ def line_features(lines: list[Line], ctx: Context, *, jump_in: set[int] = frozen
     concluding = [bool(words.CONCLUSION_RE.match(t)) for t in texts]
     short_lengths = sorted(len(t) for t in texts if len(t) <= STACK_LINE and ends_open(t))
     typical_short = short_lengths[len(short_lengths) // 2] if short_lengths else 0
-    grams = [bigrams(t) if len(t) <= SHORT_LINE else None for t in texts]
-    heads = [bigrams(t[:CONTEXT_CHARS]) for t in texts]
-    tails = [heads[i] if len(t) <= CONTEXT_CHARS else bigrams(t[-CONTEXT_CHARS:]) for i, t in enumerate(texts)]
+    full = [bigrams(t) for t in texts]
+    grams = [g if len(t) <= SHORT_LINE else None for t, g in zip(texts, full, strict=True)]
+    heads = [g if len(t) <= CONTEXT_CHARS else bigrams(t[:CONTEXT_CHARS]) for t, g in zip(texts, full, strict=True)]
+    tails = [g if len(t) <= CONTEXT_CHARS else bigrams(t[-CONTEXT_CHARS:]) for t, g in zip(texts, full, strict=True)]
     common = _common_words(heads)
-    whole = [bigrams(t) - common for t in texts]
+    whole = [g - common for g in full]
     frequency = Counter(g for line_grams in whole for g in line_grams)
     if common:
         grams = [g - common if g is not None else None for g in grams]
