@@ -394,3 +394,18 @@ def test_after_a_jump_a_repeated_title_that_took_the_line_under_it_along_still_f
     # Without a 上接 before it, a title that merely begins like an earlier one is a story of its own.
     rest.continues = False
     assert len(_put_back_continued([first, other, rest])) == 3
+
+
+def test_after_a_caption_a_short_line_over_a_lead_is_the_next_storys_headline():
+    from articles.importer.roles.corrections import headlines_over_leads
+
+    lines, labels = _labelled([
+        ("活动结束后，居民们纷纷表示很有收获。", "para"),
+        ("居民参与活动", "caption"),
+        ("共建美丽家园，青枫人同心合力助创城", "para"),
+        ("为助力全国文明城区创建，青枫镇组织志愿者开展清洁行动。", "para_cont"),
+        ("工作人员走访居民", "caption"),
+        ("楼道里的杂物，志愿者们一件件", "para"),
+        ("清理干净，居民连声道谢。", "para_cont"),
+    ])
+    assert headlines_over_leads(lines, labels) == ["para", "caption", "title", "para", "caption", "para", "para_cont"]

@@ -212,6 +212,26 @@ def headings_read_as_cut_paragraphs(lines: list[Line], labels: list[str]) -> lis
     return out
 
 
+def headlines_over_leads(lines: list[Line], labels: list[str]) -> list[str]:
+    """After a caption, where the body before it had finished its sentence, a short line with no
+    sentence in it that the model read as a paragraph cut short, followed by a line that opens
+    the way a news report's lead does (为助力…，/ 近日，/ 3月15日，), is the next story's headline
+    and that line its first paragraph: a paragraph's rest does not open on a lead."""
+    out = list(labels)
+    for i in range(2, len(lines) - 1):
+        if out[i] != "para" or out[i + 1] != "para_cont" or out[i - 1] not in ("caption", "caption_cont"):
+            continue
+        body = i - 1
+        while body >= 0 and out[body] in ("caption", "caption_cont"):
+            body -= 1
+        text, after = lines[i].text, lines[i + 1].text
+        if (body >= 0 and out[body] in BODY and ends_sentence(lines[body].text) and len(text) <= STACK_LINE
+                and not any(mark in text for mark in "。！？；") and text[-1] not in "，、,：:"
+                and (words.LEAD_WORD_RE.match(after) or words.DATE_START_RE.match(after))):
+            out[i], out[i + 1] = "title", "para"
+    return out
+
+
 def bracketed_labels(lines: list[Line], labels: list[str]) -> list[str]:
     """A line that is nothing but a short label in brackets (【乡村振兴】) over a headline is the
     column's label, never the headline itself: the headline below it is the title."""
@@ -334,4 +354,5 @@ def corrected(lines: list[Line], labels: list[str], *, form: str, weights: list[
     # Widths say something only where the text keeps a line per printed line.
     if form == "lines":
         return paragraphs_end_short(lines, wider_than_body(lines, labels), weights)
-    return headings_read_as_cut_paragraphs(lines, captions_inside_sentences(lines, words_wrapped_in_a_column(lines, labels)))
+    labels = captions_inside_sentences(lines, words_wrapped_in_a_column(lines, labels))
+    return headlines_over_leads(lines, headings_read_as_cut_paragraphs(lines, labels))

@@ -18,7 +18,10 @@ PLACE_START_RE = re.compile(
     f"^(中共)?[{CJK}]{{2,8}}?(?<![城小园辖景校片郊市都])(镇|街道|区|市|县|村|居民区|社区|居委会|公司|联合社|人大|党委)")
 # A lead sentence opens with when it happened, or with the usual words of a report's opening.
 DATE_START_RE = re.compile(r"^(\d{4}年)?\d{1,2}月(\d{1,2}[日号])?|^(近日|日前|近期|今年以来|本报讯|昨天|今天|前不久|\d{4}年)")
-LEAD_WORD_RE = re.compile(r"^(为进一步|为了|为深入|为切实|为全面|为持续|为推进|为加强|为营造|为做好|在.{1,12}(之际|期间|下))")
+# A lead that opens on its purpose (为助力…，…) or its occasion (在…之际).
+LEAD_WORD_RE = re.compile(
+    r"^(为了|为(?:进一步|深入|切实|全面|持续|推进|加强|营造|做好|助力|庆祝|迎接|贯彻|落实|提升|丰富|弘扬|扎实|推动|打造|"
+    r"确保|满足|增强|促进|引导|巩固|传承|践行)|在.{1,12}(之际|期间|下))")
 ENUMERATION_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+(?:是|要|来|则|方面)|第[一二三四五六七八九十\d]+[，、,是条要]|"
     r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D)"
