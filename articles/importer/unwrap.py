@@ -14,6 +14,9 @@ from .lines import Line
 from .roles import words
 from .roles.features import CLOSERS, SENTENCE_END
 
+# The marks papers print before a caption (▲ 居民在…).
+CAPTION_MARKS = ("▲", "△", "▼", "▽")
+
 ENDS_SENTENCE = "。！？!?；;…”’）)"
 
 
@@ -42,6 +45,9 @@ def _goes_on(previous: Line, tail_width: float, line: Line, width: float, column
         return False  # a headline wrapped in its own type: what follows is the next line of the stack or the body
     if words.CREDIT_RE.search(previous.text):
         return False  # a photo credit closes its caption: what follows is something else
+    if previous.ornament in CAPTION_MARKS and "wrapped_lines" not in previous.notes and any(
+            mark in line.text for mark in "，。；！？"):
+        return False  # a caption under its mark (▲…) wraps onto a phrase, not onto a paragraph's sentence
     if words.SPACE_BETWEEN_CJK_RE.search(previous.text) and not any(mark in previous.text for mark in "，。、；：,;:"):
         return False  # a headline's halves set apart by a space, no sentence in it: not body text
     if ("wrapped_lines" not in previous.notes and words.DATE_START_RE.match(line.text)

@@ -80,6 +80,11 @@ class UnwrapTests(SimpleTestCase):
         joined = join_wrapped_headlines(lines, [16.0] * len(lines))
         self.assertEqual(joined[0].text, "会议强调。")
 
+    def test_a_caption_under_its_mark_as_wide_as_the_column_does_not_take_the_next_paragraph(self):
+        lines = split_lines("\n".join(["△镇防汛队员冒雨疏通排水", "在地势最低的青枫新村，", "积水一度没过小腿。居委"]))
+        joined = join_wrapped(lines, [12.0] * len(lines))
+        self.assertEqual([line.text for line in joined], ["镇防汛队员冒雨疏通排水", "在地势最低的青枫新村，积水一度没过小腿。居委"])
+
     def test_a_caption_under_its_mark_is_not_joined_to_the_subhead_beside_it(self):
         lines = split_lines("\n".join(["△调解员在调解室调解纠纷", "源头预防 织密平安网", *wrapped(PARAGRAPH, 16)]))
         joined = join_wrapped_headlines(lines, [16.0] * len(lines))
