@@ -118,9 +118,11 @@ FULL_LINE_SLACK = 1.0
 # pdfminer and pypdfium2), at most 0.47 in a line per paragraph (simulated, samples, corpus).
 WRAPPED_OPEN_SHARE = 0.6
 WINDOW = 12  # lines on each side that estimate the column width a line stands in
-# A report's parallel subheads open with phrases of one length and run on with phrases within
-# this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位).
+# A report's parallel subheads open with phrases of about one length and run on with phrases
+# within this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位) ...
 PARALLEL_SLACK = 2
+# ... their opening phrases within this many (凝聚精神力量 推动… / 点亮文明能量源 唱响…).
+PARALLEL_OPENING_SLACK = 1
 # Characters after a headline in which a story that goes on names again the people it introduced.
 NAMED_AGAIN_WITHIN = 600
 # A subhead's first line, broken after a comma, is no longer than this (characters).

@@ -75,7 +75,7 @@ def tag_weighing(name: tuple[str, str], features: list[list[str]], roles) -> tup
     model = tagger(name)
     with _tag_lock:
         labels = list(model.tag(features))
-        known = [role for role in roles if role in model.labels()]
+        known = set(model.labels()).intersection(roles)
         return labels, [{role: model.marginal(role, t) for role in known} for t in range(len(labels))]
 
 

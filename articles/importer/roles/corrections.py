@@ -18,6 +18,7 @@ from ..evidence import (
     INTERRUPTION_MAX,
     NAMED_AGAIN_WITHIN,
     NOTICE_SENTENCE,
+    PARALLEL_OPENING_SLACK,
     PARALLEL_SLACK,
     STACK_LINE,
     SUBHEAD_PIECE,
@@ -76,7 +77,8 @@ def parallel_subheads(lines: list[Line], labels: list[str]) -> list[str]:
 
 
 def _matches(shape: tuple[int, int], others: list) -> bool:
-    return any(other and abs(other[0] - shape[0]) <= 1 and abs(other[1] - shape[1]) <= PARALLEL_SLACK for other in others)
+    return any(other and abs(other[0] - shape[0]) <= PARALLEL_OPENING_SLACK and abs(other[1] - shape[1]) <= PARALLEL_SLACK
+               for other in others)
 
 
 def wider_than_body(lines: list[Line], labels: list[str]) -> list[str]:
@@ -151,7 +153,7 @@ def captions_inside_sentences(lines: list[Line], labels: list[str]) -> list[str]
         text = lines[i].text
         if (labels[i] == "para_cont" and labels[i + 1] == "para_cont" and labels[i - 1] in BODY
                 and not ends_sentence(lines[i - 1].text) and len(text) <= INTERRUPTION_MAX
-                and not any(mark in text for mark in "，。；！？、：,;!?")):
+                and not any(mark in text for mark in SENTENCE_MARKS)):
             out[i] = "caption"
     return out
 
@@ -182,9 +184,10 @@ def words_wrapped_in_a_column(lines: list[Line], labels: list[str]) -> list[str]
 def roles_in_their_forms(lines: list[Line], labels: list[str], weights: list[dict[str, float]] | None) -> list[str]:
     """A byline names who wrote or took the story (记者 张三, 文/图 王五): a line read as one that
     names nobody so, over the body, is the likeliest of the other readings the model holds (in a
-    headline stack the stack's other lines would have to be read again with it, so it stays). A notice's head and
-    what it asks in one line (温馨提醒：请…佩戴好口罩，…) is a notice's sentence, never a headline:
-    body text where a story's body stands around it, the paper's notice where none does."""
+    headline stack the stack's other lines would have to be read again with it, so it stays).
+    A notice's head and what it asks in one line (温馨提醒：请…佩戴好口罩，…) is a notice's sentence,
+    never a headline: body text where a story's body stands around it, the paper's notice where
+    none does."""
     out = list(labels)
     for i, line in enumerate(lines):
         text = line.text
@@ -342,8 +345,8 @@ def _named_bare(introduced: list, text: str) -> bool:
 
 
 # In this order: the subheads a story's shape tells first, then the rules of single lines.
-AFTER_THE_MODEL = (parallel_subheads, names_carried_on, closing_marks_go_on, bracketed_labels, closing_bylines, caption_credits, dashes_in_sentences,
-                   comma_wrapped_subheads, headlines_after_captions)
+AFTER_THE_MODEL = (parallel_subheads, names_carried_on, closing_marks_go_on, bracketed_labels, closing_bylines,
+                   caption_credits, dashes_in_sentences, comma_wrapped_subheads, headlines_after_captions)
 
 
 def corrected(lines: list[Line], labels: list[str], *, form: str, weights: list[dict[str, float]] | None = None) -> list[str]:
