@@ -355,7 +355,7 @@ def test_a_byline_that_names_nobody_and_a_notice_read_as_a_headline_take_their_o
         ("10月28日上午，青枫镇召开第三次工作会议。", "para"),
         ("记者 杜明远", "byline"),
         ("5月8日，青枫镇开展防汛演练。", "para"),
-        ("温馨提醒：请前来场馆的居民佩戴好口罩，出示随申码", "title"),
+        ("温馨提示：请前来活动的居民带好身份证，提前十分钟入场", "title"),
         ("场馆每周一闭馆。", "para"),
     ])
     weights = [{"byline": 0.4, "title": 0.35, "caption": 0.25}, {}, {"byline": 0.9}, {}, {"title": 0.6}, {}]

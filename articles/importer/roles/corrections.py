@@ -185,7 +185,7 @@ def roles_in_their_forms(lines: list[Line], labels: list[str], weights: list[dic
     """A byline names who wrote or took the story (记者 张三, 文/图 王五): a line read as one that
     names nobody so, over the body, is the likeliest of the other readings the model holds (in a
     headline stack the stack's other lines would have to be read again with it, so it stays).
-    A notice's head and what it asks in one line (温馨提醒：请…佩戴好口罩，…) is a notice's sentence,
+    A notice's head and what it asks in one line (温馨提示：请…带好身份证，…) is a notice's sentence,
     never a headline: body text where a story's body stands around it, the paper's notice where
     none does."""
     out = list(labels)
