@@ -121,7 +121,7 @@ WINDOW = 12  # lines on each side that estimate the column width a line stands i
 # A report's parallel subheads open with phrases of about one length and run on with phrases
 # within this many characters of each other (提前部署 隐患排查不留死角 / 转移安置 群众安全放在首位) ...
 PARALLEL_SLACK = 2
-# ... their opening phrases within this many (凝聚精神力量 推动… / 点亮文明能量源 唱响…).
+# ... their opening phrases within this many (守护绿色家园 共建… / 擦亮文明新底色 唱响…).
 PARALLEL_OPENING_SLACK = 1
 # Characters after a headline in which a story that goes on names again the people it introduced.
 NAMED_AGAIN_WITHIN = 600

@@ -255,11 +255,11 @@ def test_parallel_subheads_may_open_with_phrases_a_character_apart():
     from articles.importer.roles.corrections import parallel_subheads
 
     lines, labels = _labelled([
-        ("决战创全 奋斗有我", "title"),
+        ("同心奋进 共创文明", "title"),
         ("7月30日，青枫镇召开精神文明建设推进大会。", "para"),
-        ("凝聚精神力量 推动青枫发展", "subhead"),
+        ("守护绿色家园 共建美好青枫", "subhead"),
         ("一年来，全镇文明创建工作稳步推进。", "para"),
-        ("点亮文明能量源 唱响工作主旋律", "title"),
+        ("擦亮文明新底色 唱响奋进主旋律", "title"),
         ("今年，青枫镇将继续深化新时代文明实践。", "para"),
     ])
     assert parallel_subheads(lines, labels)[4] == "subhead"
@@ -351,7 +351,7 @@ def test_a_byline_that_names_nobody_and_a_notice_read_as_a_headline_take_their_o
     from articles.importer.roles.corrections import roles_in_their_forms
 
     lines, labels = _labelled([
-        ("加压再冲刺 奋进正当时", "byline"),
+        ("再鼓干劲 冲刺全年目标", "byline"),
         ("10月28日上午，青枫镇召开第三次工作会议。", "para"),
         ("记者 杜明远", "byline"),
         ("5月8日，青枫镇开展防汛演练。", "para"),
@@ -367,7 +367,7 @@ def test_a_short_heading_the_model_read_as_a_cut_paragraph_stands_over_the_parag
 
     lines, labels = _labelled([
         ("今年2月9日，青枫二村的4台电梯正式竣工。", "para"),
-        ("一楼住户突然反对", "para"),
+        ("楼里邻居意见不一", "para"),
         ("青枫二村建于上世纪80年代初，是青枫镇第一批售后公房小区。", "para_cont"),
         ("康定里建于192", "para"),  # a paragraph the page cut inside a number
         ("0年代，共有新式里弄住宅46幢。", "para_cont"),
@@ -402,7 +402,7 @@ def test_after_a_caption_a_short_line_over_a_lead_is_the_next_storys_headline():
     lines, labels = _labelled([
         ("活动结束后，居民们纷纷表示很有收获。", "para"),
         ("居民参与活动", "caption"),
-        ("共建美丽家园，青枫人同心合力助创城", "para"),
+        ("同心护家园，青枫人齐心助创城", "para"),
         ("为助力全国文明城区创建，青枫镇组织志愿者开展清洁行动。", "para_cont"),
         ("工作人员走访居民", "caption"),
         ("楼道里的杂物，志愿者们一件件", "para"),

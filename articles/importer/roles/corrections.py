@@ -170,7 +170,7 @@ def closing_marks_go_on(lines: list[Line], labels: list[str]) -> list[str]:
 
 def words_wrapped_in_a_column(lines: list[Line], labels: list[str]) -> list[str]:
     """Text a line per paragraph keeps a space where the column wrapped, inside a word as often as
-    not (金卫峰指 出2019年); a headline's space parts two phrases, never a word. A line read as a
+    not (沈佳琪指 出2024年); a headline's space parts two phrases, never a word. A line read as a
     heading or a caption with a word cut by a space and a sentence's comma in it is body text."""
     out = list(labels)
     for i, line in enumerate(lines):
