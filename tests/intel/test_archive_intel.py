@@ -127,7 +127,6 @@ def test_sample_suggestions_are_what_an_editor_would_pick():
         assert set(names) <= topics_known, a.title  # in the samples every suggestion is a topic of the vocabulary
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 open: a paragraph of sample 000 is read as a caption, so its speaker's title is missed")
 @needs_samples
 def test_sample_people_titles_and_office_holders():
     import_files(SAMPLES)
