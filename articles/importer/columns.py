@@ -135,7 +135,7 @@ def _put_back(lines: list[Line], gain: dict[int, list[float]], body: list[bool],
             loose = 0
             i = end
             continue
-        start = i - _first_row_before(i, end, k, min(k - 1, loose), lines, gain[k], body)
+        start = i - _first_row_before(i, end, min(k - 1, loose), lines, gain[k], body)
         del out[len(out) - (i - start):]
         end -= (end - start) % k  # whole rows from the first
         columns = [lines[start:end][c::k] for c in range(k)]
@@ -189,12 +189,11 @@ def _fewer_columns(start: int, end: int, k: int, n: int, gain: dict[int, list[fl
     return None if best is None else best[1:]
 
 
-def _first_row_before(start: int, end: int, k: int, most: int, lines: list[Line], gain: list[float],
-                      body: list[bool]) -> int:
+def _first_row_before(start: int, end: int, most: int, lines: list[Line], gain: list[float], body: list[bool]) -> int:
     """How many lines before a run read across belong to its first row. The evidence starts where a
     word first runs across a line end, often one or two columns into the first row; the lines
     before it in that row are as wide as the run's, or a paragraph's indented first line, and say
-    nothing against going on k lines down (a headline is wider, and a paragraph's end closes a
+    nothing against going on a row further down (a headline is wider, and a paragraph's end closes a
     sentence)."""
     widths = sorted(line.width for line in lines[start:end])
     widest, usual = widths[-1], widths[len(widths) // 2]
